@@ -1,0 +1,459 @@
+package ownership
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// ErrInvalid is wrapped by the [*BuildError] a [Builder] returns.
+var ErrInvalid = errors.New("ownership: invalid graph")
+
+// RecordKind names the kind of input record a [Problem] is about.
+type RecordKind uint8
+
+const (
+	EntityRecord  RecordKind = iota // an entity, by its index of AddEntity
+	StakeRecord                     // a stake, by its index of AddStake
+	ControlRecord                   // a control fact, by its index of AddControl
+)
+
+var recordNames = [...]string{"entities", "stakes", "controls"}
+
+// Problem is one thing wrong with a builder's input. It names the record (kind and index
+// in the order added, plus the entity id where there is one) and the field.
+type Problem struct {
+	Record  RecordKind
+	Index   int
+	ID      string // the entity id, for entity records
+	Field   string // e.g. "percent", "owner", "until"
+	Message string
+}
+
+// Path returns a JSON-style path for the problem, such as "stakes[3].percent".
+func (p Problem) Path() string {
+	s := recordNames[p.Record] + "[" + strconv.Itoa(p.Index) + "]"
+	if p.Field != "" {
+		s += "." + p.Field
+	}
+	return s
+}
+
+// String formats the problem as "path (id): message".
+func (p Problem) String() string {
+	s := p.Path()
+	if p.ID != "" {
+		s += " (" + strconv.Quote(p.ID) + ")"
+	}
+	return s + ": " + p.Message
+}
+
+// BuildError lists every problem a [Builder] found. It wraps [ErrInvalid].
+type BuildError struct {
+	Problems []Problem
+}
+
+// Error lists the problems.
+func (e *BuildError) Error() string {
+	var b strings.Builder
+	b.WriteString("ownership: invalid graph: ")
+	for i, p := range e.Problems {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		b.WriteString(p.String())
+	}
+	return b.String()
+}
+
+// Unwrap returns [ErrInvalid].
+func (e *BuildError) Unwrap() error { return ErrInvalid }
+
+// Builder collects entities, stakes and control facts, and builds an immutable [Graph].
+// The zero value is ready to use. A Builder is not safe for concurrent use.
+type Builder struct {
+	names    []string
+	infos    []EntityInfo
+	stakes   []Stake
+	controls []Control
+}
+
+// AddEntity adds an entity; its dense [ID] is the number of entities added before it.
+func (b *Builder) AddEntity(id string, info EntityInfo) ID {
+	b.names = append(b.names, id)
+	b.infos = append(b.infos, info)
+	return ID(len(b.names) - 1)
+}
+
+// AddStake adds a stake; its index is the number of stakes added before it.
+func (b *Builder) AddStake(s Stake) { b.stakes = append(b.stakes, s) }
+
+// AddControl adds a control fact; its index is the number added before it.
+func (b *Builder) AddControl(c Control) { b.controls = append(b.controls, c) }
+
+// Grow reserves room for more records.
+func (b *Builder) Grow(entities, stakes, controls int) {
+	b.names = slices.Grow(b.names, entities)
+	b.infos = slices.Grow(b.infos, entities)
+	b.stakes = slices.Grow(b.stakes, stakes)
+	b.controls = slices.Grow(b.controls, controls)
+}
+
+// Build validates everything and returns the graph, or a [*BuildError] listing every
+// problem: empty or duplicate entity ids, unknown ids, branch cycles, percents outside
+// [0, 100], min > max, self-stakes (after branches are folded into their parents), empty
+// validity intervals, self-controls, invalid bases, and stakes into one entity whose lower
+// bounds sum over 100 on some day (per measure). Build takes O((V + E) log(V + E)) time.
+// The Builder may be reused afterwards; the graph does not share its memory.
+func (b *Builder) Build() (*Graph, error) {
+	var probs []Problem
+	add := func(kind RecordKind, i int, id, field, msg string) {
+		probs = append(probs, Problem{kind, i, id, field, msg})
+	}
+	n := len(b.names)
+	g := &Graph{ids: slices.Clone(b.names)}
+
+	// Intern ids.
+	g.byName = make([]ID, n)
+	for i := range g.byName {
+		g.byName[i] = ID(i)
+	}
+	slices.SortStableFunc(g.byName, func(x, y ID) int { return strings.Compare(g.ids[x], g.ids[y]) })
+	for i, id := range g.ids {
+		if id == "" {
+			add(EntityRecord, i, "", "id", "empty id")
+		}
+	}
+	for k := 1; k < n; k++ {
+		if x, y := g.byName[k-1], g.byName[k]; g.ids[x] == g.ids[y] && g.ids[x] != "" {
+			add(EntityRecord, int(y), g.ids[y], "id", fmt.Sprintf("duplicate id (first at entities[%d])", x))
+		}
+	}
+	lookup := func(s string) ID {
+		id, ok := g.Lookup(s)
+		if !ok {
+			return NoID
+		}
+		return id
+	}
+
+	// Branches: parent pointers, cycles, ultimate parents.
+	hasBranch := false
+	for _, info := range b.infos {
+		if info.BranchOf != "" {
+			hasBranch = true
+			break
+		}
+	}
+	if hasBranch {
+		g.parent = make([]ID, n)
+		for i, info := range b.infos {
+			g.parent[i] = NoID
+			if info.BranchOf == "" {
+				continue
+			}
+			p := lookup(info.BranchOf)
+			switch {
+			case p == NoID:
+				add(EntityRecord, i, b.names[i], "branch_of", fmt.Sprintf("unknown entity %q", info.BranchOf))
+			case p == ID(i):
+				add(EntityRecord, i, b.names[i], "branch_of", "an entity cannot be a branch of itself")
+			default:
+				g.parent[i] = p
+			}
+		}
+		g.canon = make([]ID, n)
+		const unset, visiting = -2, -3
+		for i := range g.canon {
+			g.canon[i] = unset
+		}
+		var stack []ID
+		for i := 0; i < n; i++ {
+			if g.canon[i] != unset {
+				continue
+			}
+			stack = stack[:0]
+			x := ID(i)
+			for g.canon[x] == unset && g.parent[x] != NoID {
+				g.canon[x] = visiting
+				stack = append(stack, x)
+				x = g.parent[x]
+			}
+			var root ID
+			switch g.canon[x] {
+			case visiting: // cycle through x
+				add(EntityRecord, int(x), b.names[x], "branch_of", "branch cycle")
+				root = x
+			case unset:
+				root = x
+				g.canon[x] = x
+			default:
+				root = g.canon[x]
+			}
+			for _, y := range stack {
+				g.canon[y] = root
+			}
+		}
+	}
+	canon := func(id ID) ID {
+		if id == NoID || g.canon == nil {
+			return id
+		}
+		return g.canon[id]
+	}
+
+	// Disclosure.
+	g.partial = make([]uint64, (n+63)/64)
+	for i, info := range b.infos {
+		switch info.Disclosure {
+		case Full:
+		case Partial:
+			c := canon(ID(i))
+			g.partial[c>>6] |= 1 << (c & 63)
+		default:
+			add(EntityRecord, i, b.names[i], "ownership_disclosed", fmt.Sprintf("invalid disclosure %d", info.Disclosure))
+		}
+	}
+
+	// Stakes.
+	type srec struct {
+		owner, owned ID
+		idx          int32
+	}
+	recs := make([]srec, 0, len(b.stakes))
+	groupIdx := map[string]uint32{}
+	for i, s := range b.stakes {
+		ok := true
+		o, d := lookup(s.Owner), lookup(s.Owned)
+		if o == NoID {
+			add(StakeRecord, i, "", "owner", fmt.Sprintf("unknown entity %q", s.Owner))
+			ok = false
+		}
+		if d == NoID {
+			add(StakeRecord, i, "", "owned", fmt.Sprintf("unknown entity %q", s.Owned))
+			ok = false
+		}
+		if s.Share.Min < 0 || s.Share.Min > Hundred {
+			add(StakeRecord, i, "", "percent", fmt.Sprintf("%s is outside [0, 100]", s.Share.Min))
+			ok = false
+		} else if s.Share.Max < 0 || s.Share.Max > Hundred {
+			add(StakeRecord, i, "", "percent", fmt.Sprintf("%s is outside [0, 100]", s.Share.Max))
+			ok = false
+		} else if s.Share.Min > s.Share.Max {
+			add(StakeRecord, i, "", "percent", fmt.Sprintf("min %s is greater than max %s", s.Share.Min, s.Share.Max))
+			ok = false
+		}
+		if s.Measure >= numMeasures {
+			add(StakeRecord, i, "", "kind", fmt.Sprintf("invalid measure %d", s.Measure))
+			ok = false
+		}
+		if s.Valid.IsEmpty() {
+			add(StakeRecord, i, "", "until", fmt.Sprintf("empty interval: from %s is not before until %s", s.Valid.From, s.Valid.Until))
+			ok = false
+		}
+		if o != NoID && d != NoID && canon(o) == canon(d) {
+			msg := "self-stake"
+			if o != d {
+				msg = fmt.Sprintf("self-stake: %q and %q are the same legal person", s.Owner, s.Owned)
+			}
+			add(StakeRecord, i, "", "owned", msg)
+			ok = false
+		}
+		if s.JointGroup != "" {
+			if _, seen := groupIdx[s.JointGroup]; !seen {
+				groupIdx[s.JointGroup] = uint32(len(g.groups))
+				g.groups = append(g.groups, s.JointGroup)
+			}
+		}
+		if ok {
+			recs = append(recs, srec{canon(o), canon(d), int32(i)})
+		}
+	}
+	slices.SortStableFunc(recs, func(x, y srec) int { return int(x.owned) - int(y.owned) })
+	m := len(recs)
+	g.inStart = make([]int32, n+1)
+	g.sOwner = make([]ID, m)
+	g.sLo = make([]int32, m)
+	g.sHi = make([]int32, m)
+	g.sMeta = make([]uint32, m)
+	g.sFrom = make([]Date, m)
+	g.sUntil = make([]Date, m)
+	g.sIndex = make([]int32, m)
+	outCount := make([]int32, n+1)
+	for p, r := range recs {
+		s := &b.stakes[r.idx]
+		g.inStart[r.owned+1]++
+		outCount[r.owner+1]++
+		g.sOwner[p] = r.owner
+		g.sLo[p] = int32(s.Share.Min)
+		g.sHi[p] = int32(s.Share.Max)
+		meta := uint32(s.Measure & 1)
+		if s.JointGroup != "" {
+			meta |= (groupIdx[s.JointGroup] + 1) << 1
+		}
+		g.sMeta[p] = meta
+		g.sFrom[p], g.sUntil[p] = s.Valid.From, s.Valid.Until
+		g.sIndex[p] = r.idx
+	}
+	for i := 0; i < n; i++ {
+		g.inStart[i+1] += g.inStart[i]
+		outCount[i+1] += outCount[i]
+	}
+	g.outStart = slices.Clone(outCount)
+	g.outPos = make([]int32, m)
+	for p := range recs {
+		o := g.sOwner[p]
+		g.outPos[outCount[o]] = int32(p)
+		outCount[o]++
+	}
+	if len(g.groups) > 0 {
+		g.groupStart = make([]int32, len(g.groups)+1)
+		for p := range recs {
+			if gi := g.sMeta[p] >> 1; gi != 0 {
+				g.groupStart[gi]++
+			}
+		}
+		for i := range g.groups {
+			g.groupStart[i+1] += g.groupStart[i]
+		}
+		fill := slices.Clone(g.groupStart)
+		g.groupPos = make([]int32, g.groupStart[len(g.groups)])
+		for p := range recs {
+			if gi := g.sMeta[p] >> 1; gi != 0 {
+				g.groupPos[fill[gi-1]] = int32(p)
+				fill[gi-1]++
+			}
+		}
+	}
+	// Lower bounds into one entity must not sum over 100 on any day, per measure.
+	for e := 0; e < n; e++ {
+		if p := g.overfull(ID(e)); p != "" {
+			add(EntityRecord, e, b.names[e], "", p)
+		}
+	}
+
+	// Controls.
+	type crec struct {
+		from, to ID
+		idx      int32
+	}
+	crecs := make([]crec, 0, len(b.controls))
+	for i, c := range b.controls {
+		ok := true
+		x, y := lookup(c.Controller), lookup(c.Controlled)
+		if x == NoID {
+			add(ControlRecord, i, "", "controller", fmt.Sprintf("unknown entity %q", c.Controller))
+			ok = false
+		}
+		if y == NoID {
+			add(ControlRecord, i, "", "controlled", fmt.Sprintf("unknown entity %q", c.Controlled))
+			ok = false
+		}
+		if !c.Basis.IsValid() {
+			add(ControlRecord, i, "", "basis", fmt.Sprintf("invalid basis %d", c.Basis))
+			ok = false
+		}
+		if c.Valid.IsEmpty() {
+			add(ControlRecord, i, "", "until", fmt.Sprintf("empty interval: from %s is not before until %s", c.Valid.From, c.Valid.Until))
+			ok = false
+		}
+		if x != NoID && y != NoID && canon(x) == canon(y) {
+			add(ControlRecord, i, "", "controlled", "self-control")
+			ok = false
+		}
+		if ok {
+			crecs = append(crecs, crec{canon(x), canon(y), int32(i)})
+		}
+	}
+	slices.SortStableFunc(crecs, func(x, y crec) int { return int(x.to) - int(y.to) })
+	for _, r := range crecs {
+		c := &b.controls[r.idx]
+		g.cFrom = append(g.cFrom, r.from)
+		g.cTo = append(g.cTo, r.to)
+		g.cBasis = append(g.cBasis, c.Basis)
+		g.cValid = append(g.cValid, c.Valid)
+		g.cIndex = append(g.cIndex, r.idx)
+	}
+	if len(crecs) > 0 {
+		g.cOut = make([]int32, len(crecs))
+		for i := range g.cOut {
+			g.cOut[i] = int32(i)
+		}
+		slices.SortStableFunc(g.cOut, func(a, b int32) int { return int(g.cFrom[a]) - int(g.cFrom[b]) })
+	}
+
+	if len(probs) > 0 {
+		slices.SortStableFunc(probs, func(x, y Problem) int {
+			if x.Record != y.Record {
+				return int(x.Record) - int(y.Record)
+			}
+			return x.Index - y.Index
+		})
+		return nil, &BuildError{Problems: probs}
+	}
+	return g, nil
+}
+
+// overfull reports, for entity e, a message if the lower bounds of the stakes into e of one
+// measure sum over 100 on some day; "" otherwise.
+func (g *Graph) overfull(e ID) string {
+	lo, hi := g.inStart[e], g.inStart[e+1]
+	for m := uint32(0); m < 2; m++ {
+		var sum int64
+		dated := false
+		for p := lo; p < hi; p++ {
+			if g.sMeta[p]&1 != m {
+				continue
+			}
+			sum += int64(g.sLo[p])
+			if g.sFrom[p] != 0 || g.sUntil[p] != 0 {
+				dated = true
+			}
+		}
+		if sum <= int64(Hundred) {
+			continue
+		}
+		if !dated {
+			return fmt.Sprintf("lower bounds of the %s stakes into this entity sum to %s, over 100", Measure(m), Percent(sum))
+		}
+		// Sweep the days on which the set of stakes in effect changes.
+		type ev struct {
+			at    Date
+			delta int64
+		}
+		var evs []ev
+		for p := lo; p < hi; p++ {
+			if g.sMeta[p]&1 != m {
+				continue
+			}
+			from := g.sFrom[p]
+			if from == 0 {
+				from = -1 << 31
+			}
+			evs = append(evs, ev{from, int64(g.sLo[p])})
+			if g.sUntil[p] != 0 {
+				evs = append(evs, ev{g.sUntil[p], -int64(g.sLo[p])})
+			}
+		}
+		slices.SortFunc(evs, func(a, b ev) int {
+			if a.at != b.at {
+				return int(a.at) - int(b.at)
+			}
+			return int(a.delta - b.delta) // ends before starts on the same day
+		})
+		var run int64
+		for _, x := range evs {
+			run += x.delta
+			if run > int64(Hundred) {
+				day := x.at.String()
+				if x.at < 0 {
+					day = "every day before the first change"
+				}
+				return fmt.Sprintf("lower bounds of the %s stakes into this entity sum to %s, over 100, on %s", Measure(m), Percent(run), day)
+			}
+		}
+	}
+	return ""
+}

@@ -1,0 +1,319 @@
+package ownership
+
+import (
+	"slices"
+)
+
+// multTolerance is how close, in Percent units (millionths of a percent), a multiplicative
+// share computed in floating point must be to the threshold to count as equal to it:
+// 10^-9 percentage points. Direct and flow-through shares are sums of integers and are
+// compared exactly.
+const multTolerance = 1e-3
+
+// pass is one least-fixed-point computation over a view: the lower pass (definitely
+// restricted: stakes at their minimum, deny controls) or the upper pass (possibly
+// restricted: ranges at their maximum, remainders held by restricted unknowns, deny and
+// review controls).
+type pass struct {
+	upper  bool
+	pass   []bool       // passes its stakes at weight 1 (root, or restricted by control; under flow-through, any restricted entity)
+	restr  []bool       // restricted (definitely in the lower pass, possibly in the upper)
+	share  [2][]float64 // restricted share per measure, in Percent units
+	weight [2][]float64 // weight of the node's stakes as an owner, in [0, 1]
+	byCtl  []bool       // restricted through a control
+}
+
+func (p *pass) reset(n int, upper bool) {
+	p.upper = upper
+	p.pass = resetBools(p.pass, n)
+	p.restr = resetBools(p.restr, n)
+	p.byCtl = resetBools(p.byCtl, n)
+	for m := 0; m < 2; m++ {
+		p.share[m] = resetFloats(p.share[m], n)
+		p.weight[m] = resetFloats(p.weight[m], n)
+	}
+}
+
+func resetBools(s []bool, n int) []bool {
+	if cap(s) < n {
+		return make([]bool, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
+}
+
+func resetFloats(s []float64, n int) []float64 {
+	if cap(s) < n {
+		return make([]float64, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
+}
+
+// engine runs passes over a view for one method and one holder.
+type engine struct {
+	v      *view
+	method Method // Direct, FlowThrough or Multiplicative
+	holder int32  // local index of the single holder; -1: all roots (aggregate); -2: no known root
+	lo, up pass
+
+	items  []item
+	work   []int32
+	inWork []bool
+}
+
+type item struct {
+	cap, w float64
+}
+
+// meets compares a share with the rule's threshold.
+func (e *engine) meets(x float64) bool {
+	t := float64(e.v.rule.Threshold)
+	tol := 0.0
+	if e.method == Multiplicative {
+		tol = multTolerance
+	}
+	if e.v.rule.Inclusive {
+		return x >= t-tol
+	}
+	return x > t+tol
+}
+
+func (e *engine) isHolderRoot(k int32) bool {
+	switch e.holder {
+	case -1:
+		return e.v.root[k]
+	case -2:
+		return false
+	}
+	return k == e.holder
+}
+
+// run computes both passes over the whole view, SCC by SCC in topological order.
+func (e *engine) run() {
+	v := e.v
+	n := v.n()
+	e.lo.reset(n, false)
+	e.up.reset(n, true)
+	e.inWork = resetBools(e.inWork, n)
+	for _, p := range []*pass{&e.lo, &e.up} {
+		for c := 0; c+1 < len(v.sccStart); c++ {
+			members := v.sccs[v.sccStart[c]:v.sccStart[c+1]]
+			if len(members) == 1 && !e.selfLoop(members[0]) {
+				e.eval(p, members[0])
+				continue
+			}
+			e.solveSCC(p, members)
+		}
+	}
+}
+
+func (e *engine) selfLoop(k int32) bool {
+	v := e.v
+	for i := v.inStart[k]; i < v.inStart[k+1]; i++ {
+		if v.eFrom[i] == k {
+			return true
+		}
+	}
+	for i := v.cStart[k]; i < v.cStart[k+1]; i++ {
+		if v.cFrom[i] == k {
+			return true
+		}
+	}
+	return false
+}
+
+// solveSCC iterates a strongly connected component to its least fixed point with a work
+// list, starting from nothing restricted: booleans only turn on and shares only grow, so the
+// iteration is monotone. Boolean changes happen at most once per node; floating-point
+// shares (multiplicative) stop when they change by less than a negligible amount.
+func (e *engine) solveSCC(p *pass, members []int32) {
+	v := e.v
+	// mark membership via inWork-like stamp: use a local set
+	inSCC := e.sccMark(members)
+	e.work = append(e.work[:0], members...)
+	for _, k := range members {
+		e.inWork[k] = true
+	}
+	budget := 200*len(members) + 1_000_000
+	for len(e.work) > 0 && budget > 0 {
+		budget--
+		k := e.work[0]
+		e.work = e.work[1:]
+		e.inWork[k] = false
+		if !e.eval(p, k) {
+			continue
+		}
+		for i := v.outStart[k]; i < v.outStart[k+1]; i++ {
+			t := v.inTarget(v.outEdge[i])
+			if inSCC(t) && !e.inWork[t] {
+				e.inWork[t] = true
+				e.work = append(e.work, t)
+			}
+		}
+		for i := v.cOutStart[k]; i < v.cOutStart[k+1]; i++ {
+			t := v.cTarget(v.cOut[i])
+			if inSCC(t) && !e.inWork[t] {
+				e.inWork[t] = true
+				e.work = append(e.work, t)
+			}
+		}
+	}
+	for _, k := range e.work {
+		e.inWork[k] = false
+	}
+	e.work = e.work[:0]
+}
+
+func (e *engine) sccMark(members []int32) func(int32) bool {
+	if len(members) <= 8 {
+		return func(k int32) bool { return slices.Contains(members, k) }
+	}
+	set := make(map[int32]struct{}, len(members))
+	for _, k := range members {
+		set[k] = struct{}{}
+	}
+	return func(k int32) bool { _, ok := set[k]; return ok }
+}
+
+// eval recomputes node k from its owners and controllers, and reports whether anything
+// that its successors read changed.
+func (e *engine) eval(p *pass, k int32) bool {
+	v := e.v
+	if v.nodes[k] == NoID { // joint group: the greatest weight of its members
+		var w [2]float64
+		for i := v.inStart[k]; i < v.inStart[k+1]; i++ {
+			f := v.eFrom[i]
+			for m := 0; m < 2; m++ {
+				w[m] = max(w[m], p.weight[m][f])
+			}
+		}
+		return e.set(p, k, w[0] > 0 && w[0] >= 1, false, [2]float64{}, w)
+	}
+	pass := e.isHolderRoot(k)
+	byCtl := false
+	if !pass {
+		for i := v.cStart[k]; i < v.cStart[k+1]; i++ {
+			eff := v.cEff[i]
+			if p.restr[v.cFrom[i]] && (eff == ControlDeny || (p.upper && eff == ControlReview)) {
+				pass, byCtl = true, true
+				break
+			}
+		}
+	}
+	var share [2]float64
+	for m := 0; m < 2; m++ {
+		if m == 1 && !v.hasVotes[k] {
+			break
+		}
+		share[m] = e.share(p, k, m == 1)
+	}
+	restr := pass || e.meets(share[0]) || (v.hasVotes[k] && e.meets(share[1]))
+	if e.method == FlowThrough {
+		pass = restr
+	}
+	var w [2]float64
+	for m := 0; m < 2; m++ {
+		switch {
+		case pass:
+			w[m] = 1
+		case e.method == Multiplicative:
+			w[m] = share[m] / float64(Hundred)
+		}
+	}
+	p.byCtl[k] = byCtl
+	return e.set(p, k, pass, restr, share, w)
+}
+
+func (e *engine) set(p *pass, k int32, pass, restr bool, share, w [2]float64) bool {
+	changed := p.pass[k] != pass || p.restr[k] != restr
+	for m := 0; m < 2; m++ {
+		if d := w[m] - p.weight[m][k]; d > 1e-15 || d < -1e-15 {
+			changed = true
+		}
+		if d := share[m] - p.share[m][k]; d > 1e-7 || d < -1e-7 {
+			changed = true
+		}
+	}
+	p.pass[k], p.restr[k] = pass, restr
+	p.share[m0][k], p.share[1][k] = share[0], share[1]
+	p.weight[0][k], p.weight[1][k] = w[0], w[1]
+	return changed
+}
+
+const m0 = 0
+
+// share computes node k's restricted share of one measure in this pass.
+func (e *engine) share(p *pass, k int32, votes bool) float64 {
+	v := e.v
+	m := 0
+	if votes {
+		m = 1
+	}
+	lo, hi := v.inStart[k], v.inStart[k+1]
+	var base, sumLo float64
+	for i := lo; i < hi; i++ {
+		if v.eVotes[i] != votes {
+			continue
+		}
+		l := float64(v.eLo[i])
+		sumLo += l
+		base += l * p.weight[m][v.eFrom[i]]
+	}
+	if !p.upper || e.v.rule.Unknown == UnknownIgnore {
+		return base
+	}
+	spare := float64(Hundred) - sumLo
+	if spare <= 0 {
+		return base
+	}
+	if v.partial[k] {
+		// The remainder is held by unknown parties who may be restricted: all spare
+		// capacity goes to it at weight 1.
+		return base + spare
+	}
+	// Spare capacity goes to ranges, restricted owners first, then others by weight.
+	e.items = e.items[:0]
+	for i := lo; i < hi; i++ {
+		if v.eVotes[i] != votes || v.eHi[i] == v.eLo[i] {
+			continue
+		}
+		w := p.weight[m][v.eFrom[i]]
+		if w <= 0 {
+			continue
+		}
+		e.items = append(e.items, item{float64(v.eHi[i] - v.eLo[i]), w})
+	}
+	if len(e.items) > 1 {
+		slices.SortStableFunc(e.items, func(a, b item) int {
+			switch {
+			case a.w > b.w:
+				return -1
+			case a.w < b.w:
+				return 1
+			}
+			return 0
+		})
+	}
+	for _, it := range e.items {
+		if spare <= 0 {
+			break
+		}
+		x := min(it.cap, spare)
+		base += x * it.w
+		spare -= x
+	}
+	return base
+}
+
+func (v *view) inTarget(edge int32) int32 {
+	i, _ := slices.BinarySearch(v.inStart, edge+1)
+	return int32(i - 1)
+}
+
+func (v *view) cTarget(c int32) int32 {
+	i, _ := slices.BinarySearch(v.cStart, c+1)
+	return int32(i - 1)
+}

@@ -1,0 +1,217 @@
+package ownership
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// ID is an entity's dense integer id in a [Graph]: 0, 1, 2, … in the order the entities
+// were added to the [Builder]. [NoID] is "none".
+type ID int32
+
+// NoID is the ID of no entity.
+const NoID ID = -1
+
+// Stake is a holding of Owner in Owned, as given to a [Builder].
+// The zero value is an exact 0% share stake of measure shares, always valid, between
+// entities with empty ids (invalid).
+type Stake struct {
+	Owner, Owned string
+	Share        Range
+	Measure      Measure
+	// JointGroup, when not empty, names a joint arrangement: under a rule that does not
+	// aggregate, a holder with a stake in the group holds every stake of the group.
+	JointGroup string
+	Valid      Interval
+}
+
+// Control is a control fact: Controller controls Controlled on Basis during Valid.
+type Control struct {
+	Controller, Controlled string
+	Basis                  Basis
+	Valid                  Interval
+}
+
+// EntityInfo is what the graph knows of an entity besides its stakes.
+// The zero value is a fully disclosed entity that is not a branch.
+type EntityInfo struct {
+	Disclosure Disclosure
+	// BranchOf names the entity this one is a branch of. A branch is the same legal person
+	// as its ultimate parent: every stake, control or root naming it means the parent.
+	BranchOf string
+}
+
+// Graph is an immutable graph of stakes and control facts between entities with dense ids.
+// It is stored flat: stakes sorted by owned entity (compressed sparse rows), with an index by
+// owner for the other direction, so that memory is a few dozen bytes per stake and no query
+// rebuilds it. A Graph is safe for concurrent use. Build one with a [Builder].
+type Graph struct {
+	ids     []string // by ID
+	byName  []ID     // IDs sorted by id string
+	parent  []ID     // branch_of (direct), NoID if none; nil when no branches
+	canon   []ID     // ultimate parent, or self; nil when no branches
+	partial []uint64
+
+	// stakes, sorted by owned (canonical) then input order
+	inStart []int32 // len n+1
+	sOwner  []ID
+	sLo     []int32
+	sHi     []int32
+	sMeta   []uint32 // bit 0: votes; bits 1..: joint group + 1 (0 = none)
+	sFrom   []Date
+	sUntil  []Date
+	sIndex  []int32 // the caller's stake index
+
+	outStart []int32 // len n+1
+	outPos   []int32 // stake positions grouped by owner
+
+	groups     []string
+	groupStart []int32 // len groups+1
+	groupPos   []int32 // stake positions of each group
+
+	// controls, sorted by controlled then input order
+	cFrom, cTo []ID
+	cBasis     []Basis
+	cValid     []Interval
+	cIndex     []int32
+	cOut       []int32 // control positions sorted by controller
+
+	pool pools // reusable query memory
+}
+
+// Len returns the number of entities.
+func (g *Graph) Len() int { return len(g.ids) }
+
+// NumStakes returns the number of stakes.
+func (g *Graph) NumStakes() int { return len(g.sOwner) }
+
+// NumControls returns the number of control facts.
+func (g *Graph) NumControls() int { return len(g.cFrom) }
+
+// Name returns the id string of entity id. It panics if id is out of range.
+func (g *Graph) Name(id ID) string { return g.ids[id] }
+
+// Lookup returns the dense id of the entity named name, in O(log n).
+func (g *Graph) Lookup(name string) (ID, bool) {
+	i, ok := slices.BinarySearchFunc(g.byName, name, func(id ID, s string) int { return strings.Compare(g.ids[id], s) })
+	if !ok {
+		return NoID, false
+	}
+	return g.byName[i], true
+}
+
+// Canonical returns the legal person that id stands for: its ultimate parent when id is a
+// branch, else id itself.
+func (g *Graph) Canonical(id ID) ID {
+	if g.canon == nil {
+		return id
+	}
+	return g.canon[id]
+}
+
+// BranchOf returns the entity id is directly a branch of, or NoID.
+func (g *Graph) BranchOf(id ID) ID {
+	if g.parent == nil {
+		return NoID
+	}
+	return g.parent[id]
+}
+
+// Disclosure returns whether the ownership of id is fully disclosed. For a branch, this
+// is the disclosure of its ultimate parent.
+func (g *Graph) Disclosure(id ID) Disclosure {
+	id = g.Canonical(id)
+	if g.partial[id>>6]&(1<<(id&63)) != 0 {
+		return Partial
+	}
+	return Full
+}
+
+func (g *Graph) isPartial(id ID) bool { return g.partial[id>>6]&(1<<(id&63)) != 0 }
+
+// StakeInfo is one stake of a graph as stored: owner and owned after branch folding.
+type StakeInfo struct {
+	Index      int // the index the stake had in the Builder's input
+	Owner      ID
+	Owned      ID
+	Share      Range
+	Measure    Measure
+	JointGroup string
+	Valid      Interval
+}
+
+// stakeInfo returns the stake at storage position p.
+func (g *Graph) stakeInfo(p int32, owned ID) StakeInfo {
+	m := g.sMeta[p]
+	s := StakeInfo{
+		Index: int(g.sIndex[p]), Owner: g.sOwner[p], Owned: owned,
+		Share:   Range{Percent(g.sLo[p]), Percent(g.sHi[p])},
+		Measure: Measure(m & 1),
+		Valid:   Interval{g.sFrom[p], g.sUntil[p]},
+	}
+	if gi := m >> 1; gi != 0 {
+		s.JointGroup = g.groups[gi-1]
+	}
+	return s
+}
+
+// StakesInto returns the stakes held in id (after branch folding), in input order.
+func (g *Graph) StakesInto(id ID) []StakeInfo {
+	id = g.Canonical(id)
+	var out []StakeInfo
+	for p := g.inStart[id]; p < g.inStart[id+1]; p++ {
+		out = append(out, g.stakeInfo(p, id))
+	}
+	return out
+}
+
+// ownedAt returns the owned entity of the stake at position p by binary search on inStart.
+func (g *Graph) ownedAt(p int32) ID {
+	i, _ := slices.BinarySearch(g.inStart, p+1)
+	return ID(i - 1)
+}
+
+// ControlInfo is one control fact as stored, after branch folding.
+type ControlInfo struct {
+	Index      int
+	Controller ID
+	Controlled ID
+	Basis      Basis
+	Valid      Interval
+}
+
+func (g *Graph) controlInfo(c int32) ControlInfo {
+	return ControlInfo{Index: int(g.cIndex[c]), Controller: g.cFrom[c], Controlled: g.cTo[c], Basis: g.cBasis[c], Valid: g.cValid[c]}
+}
+
+// controlsInto returns the range of control positions whose controlled entity is id.
+func (g *Graph) controlsInto(id ID) (int32, int32) {
+	if len(g.cTo) == 0 {
+		return 0, 0
+	}
+	lo, _ := slices.BinarySearch(g.cTo, id)
+	hi := lo
+	for hi < len(g.cTo) && g.cTo[hi] == id {
+		hi++
+	}
+	return int32(lo), int32(hi)
+}
+
+// controlsFrom returns the positions in cOut of controls whose controller is id.
+func (g *Graph) controlsFrom(id ID) []int32 {
+	if len(g.cOut) == 0 {
+		return nil
+	}
+	lo, _ := slices.BinarySearchFunc(g.cOut, id, func(c int32, id ID) int { return cmp.Compare(g.cFrom[c], id) })
+	hi := lo
+	for hi < len(g.cOut) && g.cFrom[g.cOut[hi]] == id {
+		hi++
+	}
+	return g.cOut[lo:hi]
+}
+
+func (g *Graph) String() string {
+	return fmt.Sprintf("ownership.Graph{%d entities, %d stakes, %d controls}", g.Len(), g.NumStakes(), g.NumControls())
+}

@@ -1,0 +1,417 @@
+package ownership
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"sync"
+)
+
+// ErrSubject is returned for a subject that is not an entity of the graph.
+var ErrSubject = errors.New("ownership: subject out of range")
+
+// scratch holds the reusable memory of one query.
+type scratch struct {
+	v    view
+	eng  engine
+	best engine
+}
+
+// pools are per graph, so that scratch sized for one graph is not handed to another.
+type pools struct {
+	p sync.Pool
+}
+
+var _ = math.Round
+
+func (g *Graph) getScratch() *scratch {
+	if s, ok := g.pool.p.Get().(*scratch); ok {
+		return s
+	}
+	return &scratch{}
+}
+
+func (g *Graph) putScratch(s *scratch) { g.pool.p.Put(s) }
+
+// Query answers rule for one subject at date at: whether subject is owned or controlled by
+// roots in the sense of the rule, the bounds of the restricted share, and the evidence.
+// It touches only the subject's ancestors (the owners of its owners…, and the controllers
+// the rule counts), so its cost is O(A log A) in the size A of that part of the graph,
+// whatever the size of the graph; it never recurses, so chains of any depth work. A branch
+// is answered as its ultimate parent. Query is safe for concurrent use.
+func (g *Graph) Query(rule *Rule, roots Roots, subject ID, at Date) (Result, error) {
+	if subject < 0 || int(subject) >= g.Len() {
+		return Result{}, fmt.Errorf("%w: %d", ErrSubject, subject)
+	}
+	if err := rule.Validate(); err != nil {
+		return Result{}, err
+	}
+	entity := g.Canonical(subject)
+	res := Result{Method: rule.Method, Subject: subject, Entity: entity, Holder: NoID, PerHolder: rule.PerHolder}
+	if roots.IsRoot(entity) {
+		res.Status = Restricted
+		res.SubjectIsRoot = true
+		res.Roots = []ID{entity}
+		return res, nil
+	}
+	s := g.getScratch()
+	defer g.putScratch(s)
+	s.v.buildSubject(g, entity, at, rule, roots)
+	if rule.Method != Compare {
+		s.solve(rule.Method, &res)
+		return res, nil
+	}
+	parts := make([]Result, 2)
+	parts[0], parts[1] = res, res
+	s.solve(FlowThrough, &parts[0])
+	s.solve(Multiplicative, &parts[1])
+	parts[0].Method, parts[1].Method = FlowThrough, Multiplicative
+	res = parts[0]
+	res.Method = Compare
+	res.Parts = parts
+	if parts[0].Status.outcome() != parts[1].Status.outcome() {
+		res.Status = MethodDependent
+	}
+	return res, nil
+}
+
+// solve answers the view's subject (local 0) with one method, into res.
+func (s *scratch) solve(method Method, res *Result) {
+	v := &s.v
+	e := &s.eng
+	e.v, e.method = v, method
+	if !v.rule.PerHolder {
+		e.holder = -1
+		e.run()
+		s.fill(e, res)
+		return
+	}
+	// Per holder: each root in the view on its own, and the unknown holders of remainders.
+	type score struct {
+		restrLo, restrUp bool
+		lo, up           float64
+	}
+	best := int32(-3)
+	var bestScore score
+	better := func(a, b score) bool {
+		if a.restrLo != b.restrLo {
+			return a.restrLo
+		}
+		if a.restrUp != b.restrUp {
+			return a.restrUp
+		}
+		if a.lo != b.lo {
+			return a.lo > b.lo
+		}
+		return a.up > b.up
+	}
+	anyUp := false
+	try := func(h int32) {
+		e.holder = h
+		e.run()
+		sc := score{e.lo.restr[0], e.up.restr[0], maxShare(&e.lo, 0), maxShare(&e.up, 0)}
+		anyUp = anyUp || sc.restrUp
+		if best == -3 || better(sc, bestScore) {
+			best, bestScore = h, sc
+		}
+	}
+	for k := int32(0); k < int32(v.n()); k++ {
+		if v.nodes[k] != NoID && v.root[k] {
+			try(k)
+		}
+	}
+	try(-2)
+	e.holder = best
+	e.run()
+	s.fill(e, res)
+	if best >= 0 {
+		res.Holder = v.nodes[best]
+	}
+	if res.Status == Clear && anyUp {
+		res.Status = Indeterminate
+	}
+}
+
+func maxShare(p *pass, k int32) float64 { return max(p.share[0][k], p.share[1][k]) }
+
+func toPercent(x float64) Percent { return Percent(math.Round(x)) }
+
+// fill sets the status and the evidence of res from the engine's passes, for local 0.
+func (s *scratch) fill(e *engine, res *Result) {
+	v := e.v
+	g := v.g
+	lo, up := &e.lo, &e.up
+	// Which measure decided.
+	m := 0
+	switch {
+	case lo.restr[0]:
+		if !e.meets(lo.share[0][0]) && v.hasVotes[0] && e.meets(lo.share[1][0]) {
+			m = 1
+		}
+	case up.restr[0]:
+		if !e.meets(up.share[0][0]) && v.hasVotes[0] && e.meets(up.share[1][0]) {
+			m = 1
+		}
+	default:
+		if v.hasVotes[0] && lo.share[1][0] > lo.share[0][0] {
+			m = 1
+		}
+	}
+	res.Measure = Measure(m)
+	res.Share = Bounds{toPercent(lo.share[m][0]), toPercent(up.share[m][0])}
+	if res.Share.Upper < res.Share.Lower {
+		res.Share.Upper = res.Share.Lower
+	}
+	switch {
+	case lo.restr[0]:
+		res.Status = Restricted
+	case up.restr[0]:
+		res.Status = Indeterminate
+	case v.rule.HasReviewAt && maxShare(lo, 0) >= float64(v.rule.ReviewAt)-e.tol():
+		res.Status = Significant
+	default:
+		res.Status = Clear
+	}
+	ev := lo
+	if !lo.restr[0] && up.restr[0] {
+		ev = up
+	}
+	if ev.byCtl[0] {
+		res.ThroughControl = true
+		for i := v.cStart[0]; i < v.cStart[0+1]; i++ {
+			eff := v.cEff[i]
+			if ev.restr[v.cFrom[i]] && (eff == ControlDeny || (ev.upper && eff == ControlReview)) {
+				res.Control = g.controlInfo(v.cPos[i])
+				break
+			}
+		}
+	}
+	// Terms.
+	owned := v.nodes[0]
+	var sumLo int64
+	for i := v.inStart[0]; i < v.inStart[1]; i++ {
+		if v.eVotes[i] != (m == 1) {
+			continue
+		}
+		sumLo += int64(v.eLo[i])
+		f := v.eFrom[i]
+		wl, wu := lo.weight[m][f], up.weight[m][f]
+		if wu <= 0 && wl <= 0 {
+			continue
+		}
+		res.Terms = append(res.Terms, Term{
+			Stake:        g.stakeInfo(v.ePos[i], owned),
+			Weight:       Bounds{toPercent(wl * float64(Hundred)), toPercent(wu * float64(Hundred))},
+			Contribution: Bounds{toPercent(float64(v.eLo[i]) * wl), toPercent(float64(v.eHi[i]) * wu)},
+			Definite:     wl > 0,
+		})
+	}
+	slices.SortStableFunc(res.Terms, func(a, b Term) int {
+		if a.Contribution.Lower != b.Contribution.Lower {
+			return cmpDesc(a.Contribution.Lower, b.Contribution.Lower)
+		}
+		return cmpDesc(a.Contribution.Upper, b.Contribution.Upper)
+	})
+	if len(res.Terms) > MaxTerms {
+		res.Terms = res.Terms[:MaxTerms]
+	}
+	if v.partial[0] && sumLo < int64(Hundred) {
+		res.Remainder = Hundred - Percent(sumLo)
+	}
+	if res.Status == Indeterminate {
+		s.unsettled(e, m, res)
+	}
+	if res.Status != Clear {
+		s.paths(e, ev, m, res)
+	}
+}
+
+func cmpDesc(a, b Percent) int {
+	switch {
+	case a > b:
+		return -1
+	case a < b:
+		return 1
+	}
+	return 0
+}
+
+func (e *engine) tol() float64 {
+	if e.method == Multiplicative {
+		return multTolerance
+	}
+	return 0
+}
+
+func (s *scratch) unsettled(e *engine, m int, res *Result) {
+	v := e.v
+	g := v.g
+	owned := v.nodes[0]
+	for i := v.inStart[0]; i < v.inStart[1]; i++ {
+		if v.eVotes[i] != (m == 1) {
+			continue
+		}
+		f := v.eFrom[i]
+		if e.up.weight[m][f] <= 0 {
+			continue
+		}
+		st := g.stakeInfo(v.ePos[i], owned)
+		if e.v.rule.Unknown != UnknownIgnore && v.eHi[i] > v.eLo[i] {
+			res.Unsettled = append(res.Unsettled, Unsettled{Kind: RangeStake, Stake: st, Entity: st.Owner})
+		}
+		if e.lo.weight[m][f] < e.up.weight[m][f] {
+			res.Unsettled = append(res.Unsettled, Unsettled{Kind: PossibleOwner, Stake: st, Entity: st.Owner})
+		}
+	}
+	if res.Remainder > 0 && e.v.rule.Unknown != UnknownIgnore {
+		res.Unsettled = append(res.Unsettled, Unsettled{Kind: UndisclosedRemainder, Entity: owned, Remainder: res.Remainder})
+	}
+	for i := v.cStart[0]; i < v.cStart[1]; i++ {
+		c := v.cFrom[i]
+		if !e.up.restr[c] {
+			continue
+		}
+		switch {
+		case v.cEff[i] == ControlReview:
+			res.Unsettled = append(res.Unsettled, Unsettled{Kind: ReviewControl, Control: g.controlInfo(v.cPos[i]), Entity: v.nodes[c]})
+		case !e.lo.restr[c]:
+			res.Unsettled = append(res.Unsettled, Unsettled{Kind: PossibleOwner, Control: g.controlInfo(v.cPos[i]), Entity: v.nodes[c]})
+		}
+	}
+	if len(res.Unsettled) > MaxTerms {
+		res.Unsettled = res.Unsettled[:MaxTerms]
+	}
+}
+
+// paths walks back from the subject through the owners that carry the restricted share,
+// following at each entity its largest contributing stake (or the control that restricts
+// it) until a root, and records the roots met.
+func (s *scratch) paths(e *engine, p *pass, m int, res *Result) {
+	v := e.v
+	g := v.g
+	type start struct {
+		edge    int32
+		contrib float64
+	}
+	var starts [MaxPaths + 1]start
+	ns := 0
+	for i := v.inStart[0]; i < v.inStart[1]; i++ {
+		if v.eVotes[i] != (m == 1) {
+			continue
+		}
+		c := e.contribution(p, i, m)
+		if c <= 0 {
+			continue
+		}
+		// insertion into the top MaxPaths
+		j := ns
+		if ns < MaxPaths {
+			ns++
+		} else if c <= starts[MaxPaths-1].contrib {
+			continue
+		} else {
+			j = MaxPaths - 1
+		}
+		for j > 0 && starts[j-1].contrib < c {
+			starts[j] = starts[j-1]
+			j--
+		}
+		starts[j] = start{i, c}
+	}
+	var seen []int32
+	addRoot := func(id ID) {
+		if len(res.Roots) < MaxRoots && !slices.Contains(res.Roots, id) {
+			res.Roots = append(res.Roots, id)
+		}
+	}
+	walk := func(k int32, steps []Step) (ID, []Step) {
+		seen = append(seen[:0], 0)
+		for depth := 0; depth < 64; depth++ {
+			if e.isHolderRoot(k) {
+				return v.nodes[k], steps
+			}
+			if slices.Contains(seen, k) {
+				return NoID, steps
+			}
+			seen = append(seen, k)
+			if p.byCtl[k] {
+				found := false
+				for i := v.cStart[k]; i < v.cStart[k+1]; i++ {
+					eff := v.cEff[i]
+					if p.restr[v.cFrom[i]] && (eff == ControlDeny || (p.upper && eff == ControlReview)) {
+						steps = append(steps, Step{IsControl: true, Control: g.controlInfo(v.cPos[i])})
+						k = v.cFrom[i]
+						found = true
+						break
+					}
+				}
+				if found {
+					continue
+				}
+			}
+			best, bestC := int32(-1), 0.0
+			for i := v.inStart[k]; i < v.inStart[k+1]; i++ {
+				if c := e.contribution(p, i, m); c > bestC {
+					best, bestC = i, c
+				}
+			}
+			if best < 0 {
+				return NoID, steps
+			}
+			if v.ePos[best] >= 0 {
+				steps = append(steps, Step{Stake: g.stakeInfo(v.ePos[best], v.nodes[k])})
+			}
+			k = v.eFrom[best]
+		}
+		return NoID, steps
+	}
+	for _, st := range starts[:ns] {
+		i := st.edge
+		steps := []Step{{Stake: g.stakeInfo(v.ePos[i], v.nodes[0])}}
+		root, steps := walk(v.eFrom[i], steps)
+		slices.Reverse(steps)
+		share := float64(v.eLo[i])
+		if p.upper {
+			share = float64(v.eHi[i])
+		}
+		if e.method == Multiplicative {
+			share = float64(Hundred)
+			for _, s := range steps {
+				if !s.IsControl {
+					share = share * float64(s.Stake.Share.Min) / float64(Hundred)
+				}
+			}
+		}
+		if root != NoID {
+			addRoot(root)
+		}
+		res.Paths = append(res.Paths, Path{Root: root, Steps: steps, Share: toPercent(share)})
+	}
+	if res.ThroughControl {
+		root, _ := walk(0, nil)
+		if root != NoID {
+			addRoot(root)
+		}
+	}
+	if res.PerHolder && res.Holder != NoID {
+		addRoot(res.Holder)
+	}
+	slices.Sort(res.Roots)
+}
+
+// contribution is what in-edge i adds to its target's share in pass p.
+func (e *engine) contribution(p *pass, i int32, m int) float64 {
+	v := e.v
+	if v.ePos[i] < 0 || v.eVotes[i] != (m == 1) {
+		if v.ePos[i] < 0 { // membership edge into a group
+			return p.weight[m][v.eFrom[i]]
+		}
+		return 0
+	}
+	x := float64(v.eLo[i])
+	if p.upper {
+		x = float64(v.eHi[i])
+	}
+	return x * p.weight[m][v.eFrom[i]]
+}

@@ -1,0 +1,328 @@
+package ownership
+
+// A view is the part of the graph a question needs, at one date and under one rule, with
+// local dense indices: for one subject, the subject (local 0) and its ancestors (the owners
+// of its owners…, and the controllers that count under the rule); for a batch, everything.
+// Stakes and controls not in effect at the date, and controls the rule ignores, are left
+// out. Under a per-holder rule, each joint group becomes a node of its own whose weight is
+// the greatest of its members' and whose out-edges are the group's stakes.
+type view struct {
+	g       *Graph
+	at      Date
+	rule    *Rule
+	holders bool // joint groups are nodes
+
+	nodes []ID    // local → graph id; NoID for group nodes
+	group []int32 // local → joint group index, -1 for entities
+
+	inStart []int32 // CSR of in-edges by local target, len N+1
+	eFrom   []int32
+	eLo     []int32
+	eHi     []int32
+	eVotes  []bool
+	ePos    []int32 // graph stake position; -1 for a group membership edge
+
+	outStart []int32 // CSR of out-edges by local source: edge indices
+	outEdge  []int32
+
+	cStart    []int32 // CSR of control in-edges by local target
+	cFrom     []int32
+	cEff      []ControlEffect
+	cPos      []int32 // graph control position
+	cOutStart []int32
+	cOut      []int32 // control indices by source
+
+	root     []bool
+	partial  []bool
+	hasVotes []bool
+
+	sccs     []int32 // nodes in topological order (owners first), grouped by SCC
+	sccStart []int32
+
+	// for single-subject views
+	stamp []uint32
+	local []int32
+	gen   uint32
+	queue []ID
+	tmp   []int32
+}
+
+func (v *view) n() int { return len(v.nodes) }
+
+func (v *view) reset(g *Graph, at Date, rule *Rule) {
+	v.g, v.at, v.rule = g, at, rule
+	v.holders = rule.PerHolder
+	v.nodes = v.nodes[:0]
+	v.group = v.group[:0]
+	v.inStart = append(v.inStart[:0], 0)
+	v.eFrom, v.eLo, v.eHi, v.eVotes, v.ePos = v.eFrom[:0], v.eLo[:0], v.eHi[:0], v.eVotes[:0], v.ePos[:0]
+	v.cStart = append(v.cStart[:0], 0)
+	v.cFrom, v.cEff, v.cPos = v.cFrom[:0], v.cEff[:0], v.cPos[:0]
+	v.root, v.partial, v.hasVotes = v.root[:0], v.partial[:0], v.hasVotes[:0]
+}
+
+// stakeActive reports whether the stake at position p is in effect at the view's date.
+func (v *view) stakeActive(p int32) bool {
+	g := v.g
+	f, u := g.sFrom[p], g.sUntil[p]
+	return (f == 0 || v.at >= f) && (u == 0 || v.at < u)
+}
+
+// addNodeEdges appends the in-edges of local node k (whose graph id or group is known),
+// calling visit for every source so that it gets a local index.
+func (v *view) addNodeEdges(k int, roots Roots, visit func(id ID, group int32) int32) {
+	g := v.g
+	id := v.nodes[k]
+	votes := false
+	if id == NoID { // group node: membership edges from the owners of the group's stakes
+		gi := v.group[k]
+		for _, p := range g.groupPos[g.groupStart[gi]:g.groupStart[gi+1]] {
+			if !v.stakeActive(p) {
+				continue
+			}
+			from := visit(g.sOwner[p], -1)
+			v.eFrom = append(v.eFrom, from)
+			v.eLo = append(v.eLo, 0)
+			v.eHi = append(v.eHi, 0)
+			v.eVotes = append(v.eVotes, false)
+			v.ePos = append(v.ePos, -1)
+		}
+		v.inStart = append(v.inStart, int32(len(v.eFrom)))
+		v.cStart = append(v.cStart, int32(len(v.cFrom)))
+		v.root = append(v.root, false)
+		v.partial = append(v.partial, false)
+		v.hasVotes = append(v.hasVotes, false)
+		return
+	}
+	for p := g.inStart[id]; p < g.inStart[id+1]; p++ {
+		if !v.stakeActive(p) {
+			continue
+		}
+		meta := g.sMeta[p]
+		var from int32
+		if gi := meta >> 1; gi != 0 && v.holders {
+			from = visit(NoID, int32(gi-1))
+		} else {
+			from = visit(g.sOwner[p], -1)
+		}
+		isVotes := meta&1 != 0
+		votes = votes || isVotes
+		v.eFrom = append(v.eFrom, from)
+		v.eLo = append(v.eLo, g.sLo[p])
+		v.eHi = append(v.eHi, g.sHi[p])
+		v.eVotes = append(v.eVotes, isVotes)
+		v.ePos = append(v.ePos, p)
+	}
+	v.inStart = append(v.inStart, int32(len(v.eFrom)))
+	lo, hi := g.controlsInto(id)
+	for c := lo; c < hi; c++ {
+		eff := v.rule.Controls[g.cBasis[c]]
+		if eff == ControlIgnore || !g.cValid[c].Contains(v.at) {
+			continue
+		}
+		from := visit(g.cFrom[c], -1)
+		v.cFrom = append(v.cFrom, from)
+		v.cEff = append(v.cEff, eff)
+		v.cPos = append(v.cPos, c)
+	}
+	v.cStart = append(v.cStart, int32(len(v.cFrom)))
+	v.root = append(v.root, roots.IsRoot(id))
+	v.partial = append(v.partial, g.isPartial(id))
+	v.hasVotes = append(v.hasVotes, votes)
+}
+
+// buildSubject builds the view of subject (a canonical id) and its ancestors, in
+// O(ancestors + their in-edges) time, without touching the rest of the graph.
+func (v *view) buildSubject(g *Graph, subject ID, at Date, rule *Rule, roots Roots) {
+	v.reset(g, at, rule)
+	n := g.Len() + len(g.groups)
+	if len(v.stamp) < n {
+		v.stamp = make([]uint32, n)
+		v.local = make([]int32, n)
+		v.gen = 0
+	}
+	v.gen++
+	if v.gen == 0 { // wrapped: clear
+		clear(v.stamp)
+		v.gen = 1
+	}
+	visit := func(id ID, gi int32) int32 {
+		key := int(id)
+		if id == NoID {
+			key = g.Len() + int(gi)
+		}
+		if v.stamp[key] == v.gen {
+			return v.local[key]
+		}
+		v.stamp[key] = v.gen
+		k := int32(len(v.nodes))
+		v.local[key] = k
+		v.nodes = append(v.nodes, id)
+		v.group = append(v.group, gi)
+		return k
+	}
+	visit(subject, -1)
+	for k := 0; k < len(v.nodes); k++ {
+		v.addNodeEdges(k, roots, visit)
+	}
+	v.finish()
+}
+
+// buildAll builds the view of the whole graph at a date; local index == graph id for
+// entities, and group nodes follow. O(V + E).
+func (v *view) buildAll(g *Graph, at Date, rule *Rule, roots Roots) {
+	v.reset(g, at, rule)
+	n := g.Len()
+	groupLocal := make([]int32, len(g.groups))
+	for i := range groupLocal {
+		groupLocal[i] = -1
+	}
+	for i := 0; i < n; i++ {
+		v.nodes = append(v.nodes, ID(i))
+		v.group = append(v.group, -1)
+	}
+	visit := func(id ID, gi int32) int32 {
+		if id != NoID {
+			return int32(id)
+		}
+		if groupLocal[gi] < 0 {
+			groupLocal[gi] = int32(len(v.nodes))
+			v.nodes = append(v.nodes, NoID)
+			v.group = append(v.group, gi)
+		}
+		return groupLocal[gi]
+	}
+	for k := 0; k < len(v.nodes); k++ {
+		v.addNodeEdges(k, roots, visit)
+	}
+	v.finish()
+}
+
+// finish builds the out-edge indices and the topological order of strongly connected
+// components.
+func (v *view) finish() {
+	n := v.n()
+	v.outStart = growZero(v.outStart, n+1)
+	for _, f := range v.eFrom {
+		v.outStart[f+1]++
+	}
+	for i := 0; i < n; i++ {
+		v.outStart[i+1] += v.outStart[i]
+	}
+	v.outEdge = growLen(v.outEdge, len(v.eFrom))
+	v.tmp = append(v.tmp[:0], v.outStart[:n]...)
+	for e, f := range v.eFrom {
+		v.outEdge[v.tmp[f]] = int32(e)
+		v.tmp[f]++
+	}
+	v.cOutStart = growZero(v.cOutStart, n+1)
+	for _, f := range v.cFrom {
+		v.cOutStart[f+1]++
+	}
+	for i := 0; i < n; i++ {
+		v.cOutStart[i+1] += v.cOutStart[i]
+	}
+	v.cOut = growLen(v.cOut, len(v.cFrom))
+	v.tmp = append(v.tmp[:0], v.cOutStart[:n]...)
+	for c, f := range v.cFrom {
+		v.cOut[v.tmp[f]] = int32(c)
+		v.tmp[f]++
+	}
+	v.tarjan()
+}
+
+// tarjan computes the strongly connected components over predecessor edges (stakes and
+// controls, reversed) without recursion. Tarjan's algorithm emits components in reverse
+// topological order of the graph it walks; walking predecessors, that is owners first.
+func (v *view) tarjan() {
+	n := v.n()
+	index := growLen(v.tmpIndex(), 0)
+	_ = index
+	idx := make([]int32, n) // 0 = unvisited, else index+1
+	low := make([]int32, n)
+	onStack := make([]bool, n)
+	stack := make([]int32, 0, 16)
+	type frame struct {
+		node int32
+		next int32 // next predecessor slot: stake edges then controls
+	}
+	call := make([]frame, 0, 16)
+	v.sccs = v.sccs[:0]
+	v.sccStart = append(v.sccStart[:0], 0)
+	counter := int32(0)
+	pred := func(k, slot int32) (int32, bool) {
+		ne := v.inStart[k+1] - v.inStart[k]
+		if slot < ne {
+			return v.eFrom[v.inStart[k]+slot], true
+		}
+		slot -= ne
+		if slot < v.cStart[k+1]-v.cStart[k] {
+			return v.cFrom[v.cStart[k]+slot], true
+		}
+		return 0, false
+	}
+	for s := int32(0); s < int32(n); s++ {
+		if idx[s] != 0 {
+			continue
+		}
+		counter++
+		idx[s], low[s] = counter, counter
+		stack = append(stack, s)
+		onStack[s] = true
+		call = append(call, frame{s, 0})
+		for len(call) > 0 {
+			f := &call[len(call)-1]
+			w, ok := pred(f.node, f.next)
+			if ok {
+				f.next++
+				if idx[w] == 0 {
+					counter++
+					idx[w], low[w] = counter, counter
+					stack = append(stack, w)
+					onStack[w] = true
+					call = append(call, frame{w, 0})
+				} else if onStack[w] && idx[w] < low[f.node] {
+					low[f.node] = idx[w]
+				}
+				continue
+			}
+			k := f.node
+			call = call[:len(call)-1]
+			if len(call) > 0 {
+				if p := call[len(call)-1].node; low[k] < low[p] {
+					low[p] = low[k]
+				}
+			}
+			if low[k] == idx[k] {
+				for {
+					w := stack[len(stack)-1]
+					stack = stack[:len(stack)-1]
+					onStack[w] = false
+					v.sccs = append(v.sccs, w)
+					if w == k {
+						break
+					}
+				}
+				v.sccStart = append(v.sccStart, int32(len(v.sccs)))
+			}
+		}
+	}
+}
+
+func (v *view) tmpIndex() []int32 { return nil }
+
+func growZero(s []int32, n int) []int32 {
+	if cap(s) < n {
+		return make([]int32, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
+}
+
+func growLen(s []int32, n int) []int32 {
+	if cap(s) < n {
+		return make([]int32, n)
+	}
+	return s[:n]
+}
