@@ -168,3 +168,20 @@ func (r Range) String() string {
 	}
 	return r.Min.String() + "–" + r.Max.String()
 }
+
+// MarshalJSON writes p as a JSON number, such as 37.49.
+func (p Percent) MarshalJSON() ([]byte, error) { return p.AppendText(nil), nil }
+
+// UnmarshalJSON reads a JSON number with [ParsePercent].
+func (p *Percent) UnmarshalJSON(b []byte) error { return p.UnmarshalText(b) }
+
+// MarshalJSON writes an exact range as a number and any other as {"min": …, "max": …}.
+func (r Range) MarshalJSON() ([]byte, error) {
+	if r.IsExact() {
+		return r.Min.AppendText(nil), nil
+	}
+	b := append([]byte(`{"min":`), r.Min.AppendText(nil)...)
+	b = append(b, `,"max":`...)
+	b = r.Max.AppendText(b)
+	return append(b, '}'), nil
+}

@@ -1,0 +1,311 @@
+package eligibility
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/eligo/eligo/jurisdiction"
+	"github.com/eligo/eligo/ownership"
+)
+
+// ErrMismatch is returned by [Evaluate] when the policy was compiled against another world.
+var ErrMismatch = errors.New("eligibility: policy was compiled against another world")
+
+// Evaluate decides whether subject (an entity id of w) may be served at date at under
+// policy p: deny if any rule in effect denies, else review if any reviews, else allow. Each
+// rule in effect gives one [Reason] with typed evidence; rules not in effect at the date say
+// nothing. A branch is judged on its own jurisdictions by jurisdiction rules and as its
+// ultimate parent by designation and ownership rules; the verdict is the strictest.
+//
+// Evaluate is read-only and safe for concurrent use. Its cost is that of the ownership
+// queries: the subject's ancestors only, never the whole world. The same inputs give the
+// same Decision, and the same JSON bytes.
+func Evaluate(w *World, p *CompiledPolicy, subject string, at Date) (Decision, error) {
+	if w == nil || p == nil {
+		return Decision{}, fmt.Errorf("%w: nil world or policy", ErrInvalid)
+	}
+	if p.world != w {
+		return Decision{}, ErrMismatch
+	}
+	if !at.IsValid() {
+		return Decision{}, fmt.Errorf("%w: no date", ErrInvalid)
+	}
+	g := w.graph
+	id, ok := g.Lookup(subject)
+	if !ok {
+		return Decision{}, fmt.Errorf("%w: %q", ErrUnknownSubject, subject)
+	}
+	d := Decision{Subject: subject, At: at, Verdict: VerdictAllow}
+	canon := g.Canonical(id)
+	branchOf := ""
+	if canon != id {
+		branchOf = g.Name(canon)
+	}
+	for i := range p.rules {
+		c := &p.rules[i]
+		if !c.inEffect(at) {
+			continue
+		}
+		var r Reason
+		switch c.Kind {
+		case JurisdictionRule:
+			r = w.jurisdictionReason(c, id)
+		case DesignationRule:
+			r = w.designationReason(c, canon, at)
+			r.Evidence.BranchOf = branchOf
+		case OwnershipRule:
+			var err error
+			r, err = w.ownershipReason(c, id, at)
+			if err != nil {
+				return Decision{}, err
+			}
+			r.Evidence.BranchOf = branchOf
+			if branchOf != "" {
+				r.Message += " (branch of " + branchOf + ")"
+			}
+		}
+		r.Rule, r.Kind = c.ID, c.Kind
+		d.Reasons = append(d.Reasons, r)
+		d.Verdict = max(d.Verdict, r.Effect)
+	}
+	slices.SortStableFunc(d.Reasons, func(a, b Reason) int { return int(b.Effect) - int(a.Effect) })
+	return d, nil
+}
+
+func effectVerdict(e Effect) Verdict {
+	if e == Review {
+		return VerdictReview
+	}
+	return VerdictDeny
+}
+
+func (w *World) jurisdictionReason(c *compiledRule, id ownership.ID) Reason {
+	e := &w.entities[id]
+	var matches []JurisdictionMatch
+	for _, rc := range e.Jurisdictions {
+		if c.roles&(1<<rc.Role) == 0 {
+			continue
+		}
+		member, ok := setMember(c.set, rc.Code, !c.ExcludeSubdivisions)
+		if ok {
+			matches = append(matches, JurisdictionMatch{Role: rc.Role, Code: rc.Code, Member: member})
+		}
+	}
+	if len(matches) == 0 {
+		return Reason{Effect: VerdictAllow, Code: CodeNoJurisdiction, Message: "no jurisdiction of the subject in the rule's roles is in its set"}
+	}
+	var parts []string
+	for _, m := range matches {
+		s := m.Role.String() + " " + m.Code.String()
+		if m.Member != m.Code {
+			s += " (within " + m.Member.String() + ")"
+		}
+		parts = append(parts, s)
+	}
+	return Reason{
+		Effect: effectVerdict(c.Effect), Code: CodeJurisdiction,
+		Message:  strings.Join(parts, ", ") + " is in the rule's set",
+		Evidence: Evidence{Jurisdictions: matches},
+	}
+}
+
+// setMember finds the member of set that contains code: the code itself, or (with
+// subdivisions) its country.
+func setMember(set jurisdiction.Set, code jurisdiction.Code, subdivisions bool) (jurisdiction.Code, bool) {
+	if set.Has(code) {
+		return code, true
+	}
+	if subdivisions && set.Contains(code) {
+		return code.Country(), true
+	}
+	return jurisdiction.Code{}, false
+}
+
+func (w *World) designationReason(c *compiledRule, canon ownership.ID, at Date) Reason {
+	var matches []DesignationMatch
+	for _, d := range w.designations(canon) {
+		if !d.valid.Contains(at) || !containsList(c.lists, d.list) {
+			continue
+		}
+		l := &w.lists[d.list]
+		en := &l.Entries[d.entry]
+		matches = append(matches, DesignationMatch{List: l.ID, Entity: en.Entity, Program: en.Program, From: en.Valid.From, Until: en.Valid.Until})
+	}
+	if len(matches) == 0 {
+		return Reason{Effect: VerdictAllow, Code: CodeNotDesignated,
+			Message:  fmt.Sprintf("not listed on %s at %s", strings.Join(c.Lists, ", "), at),
+			Evidence: Evidence{Lists: c.Lists}}
+	}
+	var parts []string
+	for _, m := range matches {
+		s := fmt.Sprintf("listed on %s (entry for %s", m.List, m.Entity)
+		if m.Program != "" {
+			s += ", program " + m.Program
+		}
+		s += ", " + Interval{From: m.From, Until: m.Until}.String() + ")"
+		parts = append(parts, s)
+	}
+	return Reason{Effect: effectVerdict(c.Effect), Code: CodeDesignated, Message: strings.Join(parts, "; "),
+		Evidence: Evidence{Designations: matches, Lists: c.Lists}}
+}
+
+func (w *World) ownershipReason(c *compiledRule, id ownership.ID, at Date) (Reason, error) {
+	rs := &roots{w: w, c: c, at: at}
+	res, err := w.graph.Query(&c.own, rs, id, at)
+	if err != nil {
+		return Reason{}, err
+	}
+	ev := w.ownershipEvidence(c, &res)
+	r := Reason{Evidence: Evidence{Ownership: ev}}
+	switch res.Status {
+	case ownership.Restricted:
+		r.Effect = effectVerdict(c.Effect)
+		r.Code = CodeOwned
+		if res.SubjectIsRoot {
+			r.Code = CodeSubjectIsRoot
+		}
+	case ownership.Clear:
+		r.Effect, r.Code = VerdictAllow, CodeNotOwned
+	case ownership.Indeterminate:
+		r.Effect, r.Code = VerdictReview, CodeIndeterminate
+	case ownership.Significant:
+		r.Effect, r.Code = VerdictReview, CodeSignificantMinority
+	case ownership.MethodDependent:
+		r.Effect, r.Code = VerdictReview, CodeMethodDependent
+	}
+	r.Message = ownershipMessage(c, &res)
+	return r, nil
+}
+
+func ownershipMessage(c *compiledRule, res *ownership.Result) string {
+	if res.SubjectIsRoot {
+		return "subject is itself a restricted root"
+	}
+	if res.Method == ownership.Compare {
+		a, b := &res.Parts[0], &res.Parts[1]
+		prefix := "methods agree: "
+		if res.Status == ownership.MethodDependent {
+			prefix = "result depends on the method: "
+		}
+		return prefix + methodMessage(c, a) + " | " + methodMessage(c, b)
+	}
+	return methodMessage(c, res)
+}
+
+func methodMessage(c *compiledRule, res *ownership.Result) string {
+	var b strings.Builder
+	b.WriteString(res.Method.String())
+	if res.PerHolder {
+		b.WriteString(", per holder")
+	}
+	b.WriteString(": ")
+	cmp := cmpText(c.Inclusive)
+	holder := ""
+	if res.PerHolder && res.Holder != ownership.NoID {
+		holder = ", holder " + c.holderName(res)
+	}
+	measure := ""
+	if res.Measure == ownership.Votes {
+		measure = " of votes"
+	}
+	switch res.Status {
+	case ownership.Restricted:
+		if res.ThroughControl {
+			fmt.Fprintf(&b, "definitely restricted (through a control%s)", holder)
+		} else {
+			fmt.Fprintf(&b, "definitely restricted (lower share%s %s %s %s%s)", measure, res.Share.Lower, cmp, c.Threshold, holder)
+		}
+	case ownership.Indeterminate:
+		who := "restricted owners together"
+		if res.PerHolder {
+			who = "unknown holders"
+			if res.Holder != ownership.NoID {
+				who = c.holderName(res)
+			}
+		}
+		if res.ThroughControl {
+			fmt.Fprintf(&b, "possibly restricted (%s; through a control, lower share %s)", who, res.Share.Lower)
+		} else {
+			fmt.Fprintf(&b, "possibly restricted (%s; upper bound%s %s reaches %s %s, lower share %s)", who, measure, res.Share.Upper, cmp, c.Threshold, res.Share.Lower)
+		}
+	case ownership.Significant:
+		fmt.Fprintf(&b, "significant minority (definite share %s >= review_at %s, not %s %s)", res.Share.Lower, c.ReviewAt, cmp, c.Threshold)
+	default:
+		fmt.Fprintf(&b, "not restricted (definite share %s, not %s %s)", res.Share.Lower, cmp, c.Threshold)
+	}
+	return b.String()
+}
+
+// holderName is set by ownershipEvidence for messages.
+func (c *compiledRule) holderName(res *ownership.Result) string { return c.names(res.Holder) }
+
+func (c *compiledRule) names(id ownership.ID) string {
+	if c.graph == nil || id == ownership.NoID {
+		return ""
+	}
+	return c.graph.Name(id)
+}
+
+func (w *World) ownershipEvidence(c *compiledRule, res *ownership.Result) *OwnershipEvidence {
+	g := w.graph
+	name := func(id ownership.ID) string {
+		if id == ownership.NoID {
+			return ""
+		}
+		return g.Name(id)
+	}
+	ev := &OwnershipEvidence{
+		Method: res.Method, Status: res.Status, Threshold: c.Threshold, Inclusive: c.Inclusive, Aggregate: c.Aggregate,
+		SubjectIsRoot: res.SubjectIsRoot, Entity: name(res.Entity), Holder: name(res.Holder), Measure: res.Measure,
+		Share: ShareBounds{res.Share.Lower, res.Share.Upper}, Remainder: res.Remainder,
+	}
+	stakeRef := func(s ownership.StakeInfo) *StakeRef {
+		return &StakeRef{Index: s.Index, Owner: name(s.Owner), Owned: name(s.Owned), Percent: s.Share, Measure: s.Measure}
+	}
+	ctlRef := func(ci ownership.ControlInfo) *ControlRef {
+		return &ControlRef{Index: ci.Index, Controller: name(ci.Controller), Controlled: name(ci.Controlled), Basis: ci.Basis}
+	}
+	if res.ThroughControl {
+		ev.Control = ctlRef(res.Control)
+	}
+	for _, t := range res.Terms {
+		ev.Terms = append(ev.Terms, TermEvidence{Stake: *stakeRef(t.Stake), Weight: ShareBounds{t.Weight.Lower, t.Weight.Upper},
+			Contribution: ShareBounds{t.Contribution.Lower, t.Contribution.Upper}, Definite: t.Definite})
+	}
+	for _, p := range res.Paths {
+		pe := PathEvidence{Root: name(p.Root), Share: p.Share}
+		for _, s := range p.Steps {
+			if s.IsControl {
+				pe.Steps = append(pe.Steps, StepEvidence{Control: ctlRef(s.Control)})
+			} else {
+				pe.Steps = append(pe.Steps, StepEvidence{Stake: stakeRef(s.Stake)})
+			}
+		}
+		ev.Paths = append(ev.Paths, pe)
+	}
+	for _, u := range res.Unsettled {
+		f := UnsettledFact{Kind: u.Kind, Entity: name(u.Entity), Remainder: u.Remainder}
+		switch u.Kind {
+		case ownership.RangeStake:
+			f.Stake = stakeRef(u.Stake)
+		case ownership.PossibleOwner:
+			if u.Control.Basis != 0 {
+				f.Control = ctlRef(u.Control)
+			} else {
+				f.Stake = stakeRef(u.Stake)
+			}
+		case ownership.ReviewControl:
+			f.Control = ctlRef(u.Control)
+		}
+		ev.Unsettled = append(ev.Unsettled, f)
+	}
+	for _, r := range res.Roots {
+		ev.Roots = append(ev.Roots, name(r))
+	}
+	for i := range res.Parts {
+		ev.Methods = append(ev.Methods, *w.ownershipEvidence(c, &res.Parts[i]))
+	}
+	return ev
+}

@@ -1,0 +1,242 @@
+package eligibility
+
+import (
+	"fmt"
+
+	"github.com/eligo/eligo/jurisdiction"
+	"github.com/eligo/eligo/ownership"
+)
+
+// CompiledPolicy is a [Policy] validated and prepared against one [World]. It is
+// immutable and safe for concurrent use. Build it with [Compile].
+type CompiledPolicy struct {
+	id    string
+	world *World
+	rules []compiledRule
+}
+
+type compiledRule struct {
+	Rule
+	index int
+
+	// jurisdiction rules
+	set   jurisdiction.Set
+	roles uint8 // bit per Role
+
+	// designation rules and ownership roots by list
+	lists []int32
+
+	// ownership rules
+	own        ownership.Rule
+	rootStatic *ownership.RootSet // named entities and jurisdiction roots, canonical ids
+	graph      *ownership.Graph
+}
+
+// ID returns the policy's id.
+func (p *CompiledPolicy) ID() string { return p.id }
+
+// World returns the world the policy was compiled against.
+func (p *CompiledPolicy) World() *World { return p.world }
+
+// Compile validates p against w and prepares it for [Evaluate], or returns a
+// [*ValidationError] listing every problem with its path (policy.rules[2].threshold, …):
+// missing or duplicate rule ids, unknown kinds and effects, empty rules, unknown list or
+// entity ids, invalid codes, thresholds and review_at outside [0, 100], review_at above
+// the threshold, missing threshold, inclusive or indirect, and empty in_effect intervals.
+// Compile costs O(V) per ownership rule that names jurisdictions (it finds the roots).
+func Compile(p Policy, w *World) (*CompiledPolicy, error) {
+	var probs problems
+	if w == nil {
+		return nil, fmt.Errorf("%w: nil world", ErrInvalid)
+	}
+	if p.ID == "" {
+		probs.add("policy.id", "required")
+	}
+	cp := &CompiledPolicy{id: p.ID, world: w}
+	seen := map[string]int{}
+	for i, r := range p.Rules {
+		path := fmt.Sprintf("policy.rules[%d]", i)
+		c := compiledRule{Rule: r, index: i, graph: w.graph}
+		if r.ID == "" {
+			probs.add(path+".id", "required")
+		} else if j, dup := seen[r.ID]; dup {
+			probs.add(path+".id", fmt.Sprintf("duplicate rule id %q (first at policy.rules[%d])", r.ID, j))
+		} else {
+			seen[r.ID] = i
+		}
+		if r.Effect > Review {
+			probs.add(path+".effect", fmt.Sprintf("invalid effect %d", r.Effect))
+		}
+		for j, iv := range r.InEffect {
+			if iv.IsEmpty() {
+				probs.add(fmt.Sprintf("%s.in_effect[%d]", path, j), fmt.Sprintf("empty interval: from %s is not before until %s", iv.From, iv.Until))
+			}
+		}
+		checkRoles := func(field string, roles []Role) uint8 {
+			var mask uint8
+			if len(roles) == 0 {
+				probs.add(path+"."+field, "at least one role is required")
+			}
+			for j, role := range roles {
+				if role < Incorporation || role >= numRoles {
+					probs.add(fmt.Sprintf("%s.%s[%d]", path, field, j), fmt.Sprintf("invalid role %d", role))
+					continue
+				}
+				mask |= 1 << role
+			}
+			return mask
+		}
+		checkCodes := func(field string, codes []jurisdiction.Code) jurisdiction.Set {
+			if len(codes) == 0 {
+				probs.add(path+"."+field, "at least one jurisdiction is required")
+			}
+			for j, code := range codes {
+				if !code.IsValid() {
+					probs.add(fmt.Sprintf("%s.%s[%d]", path, field, j), "invalid jurisdiction code")
+				}
+			}
+			return jurisdiction.NewSet(codes...)
+		}
+		checkLists := func(field string, ids []string) []int32 {
+			var out []int32
+			for j, id := range ids {
+				k, ok := w.listByID[id]
+				if !ok {
+					probs.add(fmt.Sprintf("%s.%s[%d]", path, field, j), fmt.Sprintf("unknown list %q", id))
+					continue
+				}
+				out = append(out, int32(k))
+			}
+			return out
+		}
+		switch r.Kind {
+		case JurisdictionRule:
+			c.roles = checkRoles("roles", r.Roles)
+			c.set = checkCodes("jurisdictions", r.Jurisdictions)
+		case DesignationRule:
+			if len(r.Lists) == 0 {
+				probs.add(path+".lists", "at least one list is required")
+			}
+			c.lists = checkLists("lists", r.Lists)
+		case OwnershipRule:
+			rs := r.Restricted
+			if len(rs.Lists) == 0 && !rs.HasJurisdictions && len(rs.Entities) == 0 {
+				probs.add(path+".restricted", "names no restricted owners: give lists, jurisdictions or entities")
+			}
+			c.lists = checkLists("restricted.lists", rs.Lists)
+			c.rootStatic = ownership.NewRootSet()
+			for j, id := range rs.Entities {
+				e, ok := w.graph.Lookup(id)
+				if !ok {
+					probs.add(fmt.Sprintf("%s.restricted.entities[%d]", path, j), fmt.Sprintf("unknown entity %q", id))
+					continue
+				}
+				c.rootStatic.Add(w.graph.Canonical(e))
+			}
+			if rs.HasJurisdictions {
+				mask := checkRoles("restricted.jurisdictions.roles", rs.Roles)
+				set := checkCodes("restricted.jurisdictions.in", rs.In)
+				for i, e := range w.entities {
+					id := ownership.ID(i)
+					if w.graph.Canonical(id) != id {
+						continue // a branch: roots by jurisdiction use the parent's jurisdictions
+					}
+					for _, rc := range e.Jurisdictions {
+						if mask&(1<<rc.Role) != 0 && set.Contains(rc.Code) {
+							c.rootStatic.Add(id)
+							break
+						}
+					}
+				}
+			}
+			if !r.HasThreshold {
+				probs.add(path+".threshold", "required")
+			} else if r.Threshold < 0 || r.Threshold > ownership.Hundred {
+				probs.add(path+".threshold", fmt.Sprintf("%s is outside [0, 100]", r.Threshold))
+			}
+			if !r.HasInclusive {
+				probs.add(path+".inclusive", "required")
+			}
+			if !r.Method.IsValid() {
+				probs.add(path+".indirect", "required: direct, flow_through, multiplicative or compare")
+			}
+			if r.HasReviewAt {
+				if r.ReviewAt < 0 || r.ReviewAt > ownership.Hundred {
+					probs.add(path+".review_at", fmt.Sprintf("%s is outside [0, 100]", r.ReviewAt))
+				} else if r.HasThreshold && r.ReviewAt > r.Threshold {
+					probs.add(path+".review_at", fmt.Sprintf("%s is above the threshold %s", r.ReviewAt, r.Threshold))
+				}
+			}
+			if r.UnknownOwners > ownership.UnknownIgnore {
+				probs.add(path+".unknown_owners", fmt.Sprintf("invalid setting %d", r.UnknownOwners))
+			}
+			c.own = ownership.Rule{
+				Threshold: r.Threshold, Inclusive: r.Inclusive, PerHolder: !r.Aggregate, Method: r.Method,
+				ReviewAt: r.ReviewAt, HasReviewAt: r.HasReviewAt, Unknown: r.UnknownOwners,
+			}
+			for basis, eff := range r.Controls {
+				if !basis.IsValid() {
+					probs.add(path+".controls", fmt.Sprintf("invalid basis %d", basis))
+					continue
+				}
+				if eff > ownership.ControlDeny {
+					probs.add(path+".controls."+basis.String(), fmt.Sprintf("invalid effect %d", eff))
+					continue
+				}
+				c.own.Controls[basis] = eff
+			}
+		default:
+			probs.add(path+".kind", "required: jurisdiction, designation or ownership")
+		}
+		cp.rules = append(cp.rules, c)
+	}
+	if err := probs.err("policy"); err != nil {
+		return nil, err
+	}
+	return cp, nil
+}
+
+// inEffect reports whether the rule applies at day d.
+func (c *compiledRule) inEffect(d Date) bool {
+	if c.InEffect == nil {
+		return true
+	}
+	for _, iv := range c.InEffect {
+		if iv.Contains(d) {
+			return true
+		}
+	}
+	return false
+}
+
+// roots is the restricted-root predicate of an ownership rule at one date.
+type roots struct {
+	w  *World
+	c  *compiledRule
+	at Date
+}
+
+// IsRoot implements [ownership.Roots].
+func (r *roots) IsRoot(id ownership.ID) bool {
+	if r.c.rootStatic.IsRoot(id) {
+		return true
+	}
+	if len(r.c.lists) == 0 {
+		return false
+	}
+	for _, d := range r.w.designations(id) {
+		if d.valid.Contains(r.at) && containsList(r.c.lists, d.list) {
+			return true
+		}
+	}
+	return false
+}
+
+func containsList(lists []int32, l int32) bool {
+	for _, x := range lists {
+		if x == l {
+			return true
+		}
+	}
+	return false
+}
