@@ -54,10 +54,12 @@ func resetFloats(s []float64, n int) []float64 {
 
 // engine runs passes over a view for one method and one holder.
 type engine struct {
-	v      *view
-	method Method // Direct, FlowThrough or Multiplicative
-	holder int32  // local index of the single holder; -1: all roots (aggregate); -2: no known root
-	lo, up pass
+	v        *view
+	method   Method  // Direct, FlowThrough or Multiplicative
+	holder   int32   // local index of the single holder; -1: all roots (aggregate); -2: no known root; -3: a holder outside the view
+	holderID ID      // the single holder's graph id
+	held     []int32 // joint groups the single holder has a stake in: their stakes count as its own
+	lo, up   pass
 
 	items  []item
 	work   []int32
@@ -182,16 +184,6 @@ func (e *engine) sccMark(members []int32) func(int32) bool {
 // that its successors read changed.
 func (e *engine) eval(p *pass, k int32) bool {
 	v := e.v
-	if v.nodes[k] == NoID { // joint group: the greatest weight of its members
-		var w [2]float64
-		for i := v.inStart[k]; i < v.inStart[k+1]; i++ {
-			f := v.eFrom[i]
-			for m := 0; m < 2; m++ {
-				w[m] = max(w[m], p.weight[m][f])
-			}
-		}
-		return e.set(p, k, w[0] > 0 && w[0] >= 1, false, [2]float64{}, w)
-	}
 	pass := e.isHolderRoot(k)
 	byCtl := false
 	if !pass {
@@ -238,12 +230,21 @@ func (e *engine) set(p *pass, k int32, pass, restr bool, share, w [2]float64) bo
 		}
 	}
 	p.pass[k], p.restr[k] = pass, restr
-	p.share[m0][k], p.share[1][k] = share[0], share[1]
+	p.share[0][k], p.share[1][k] = share[0], share[1]
 	p.weight[0][k], p.weight[1][k] = w[0], w[1]
 	return changed
 }
 
-const m0 = 0
+// weightOf is the weight of in-edge i's owner in pass p: 1 for a stake of a joint group the
+// single holder holds a stake in.
+func (e *engine) weightOf(p *pass, i int32, m int) float64 {
+	if len(e.held) > 0 {
+		if g := e.v.eGroup[i]; g >= 0 && slices.Contains(e.held, g) {
+			return 1
+		}
+	}
+	return p.weight[m][e.v.eFrom[i]]
+}
 
 // share computes node k's restricted share of one measure in this pass.
 func (e *engine) share(p *pass, k int32, votes bool) float64 {
@@ -260,7 +261,7 @@ func (e *engine) share(p *pass, k int32, votes bool) float64 {
 		}
 		l := float64(v.eLo[i])
 		sumLo += l
-		base += l * p.weight[m][v.eFrom[i]]
+		base += l * e.weightOf(p, i, m)
 	}
 	if !p.upper || e.v.rule.Unknown == UnknownIgnore {
 		return base
@@ -280,7 +281,7 @@ func (e *engine) share(p *pass, k int32, votes bool) float64 {
 		if v.eVotes[i] != votes || v.eHi[i] == v.eLo[i] {
 			continue
 		}
-		w := p.weight[m][v.eFrom[i]]
+		w := e.weightOf(p, i, m)
 		if w <= 0 {
 			continue
 		}

@@ -13,9 +13,9 @@ var ErrSubject = errors.New("ownership: subject out of range")
 
 // scratch holds the reusable memory of one query.
 type scratch struct {
-	v    view
-	eng  engine
-	best engine
+	v         view
+	eng       engine
+	holderBuf []ID
 }
 
 // pools are per graph, so that scratch sized for one graph is not handed to another.
@@ -82,7 +82,7 @@ func (s *scratch) solve(method Method, res *Result) {
 	e := &s.eng
 	e.v, e.method = v, method
 	if !v.rule.PerHolder {
-		e.holder = -1
+		e.setAggregate()
 		e.run()
 		s.fill(e, res)
 		return
@@ -107,30 +107,88 @@ func (s *scratch) solve(method Method, res *Result) {
 		return a.up > b.up
 	}
 	anyUp := false
-	try := func(h int32) {
-		e.holder = h
+	var bestID ID
+	try := func(id ID) {
+		e.setHolder(id)
 		e.run()
 		sc := score{e.lo.restr[0], e.up.restr[0], maxShare(&e.lo, 0), maxShare(&e.up, 0)}
 		anyUp = anyUp || sc.restrUp
 		if best == -3 || better(sc, bestScore) {
-			best, bestScore = h, sc
+			best, bestScore, bestID = 0, sc, id
 		}
 	}
-	for k := int32(0); k < int32(v.n()); k++ {
-		if v.nodes[k] != NoID && v.root[k] {
-			try(k)
-		}
+	for _, id := range s.holders() {
+		try(id)
 	}
-	try(-2)
-	e.holder = best
+	try(NoID)
+	e.setHolder(bestID)
 	e.run()
 	s.fill(e, res)
-	if best >= 0 {
-		res.Holder = v.nodes[best]
-	}
+	res.Holder = bestID
 	if res.Status == Clear && anyUp {
 		res.Status = Indeterminate
 	}
+}
+
+// setHolder selects whose share the next run counts: one root (a graph id), or nobody
+// known (NoID: the unknown holders of remainders). A single root holds every stake of each
+// joint group in which it has a stake of its own in effect. setAggregate selects all roots.
+func (e *engine) setHolder(id ID) {
+	v := e.v
+	g := v.g
+	e.holderID, e.holder = id, -2
+	e.held = e.held[:0]
+	if id == NoID {
+		return
+	}
+	e.holder = -3
+	if v.stamp != nil && int(id) < len(v.stamp) && v.stamp[id] == v.gen {
+		e.holder = v.local[id]
+	} else if v.stamp == nil && int(id) < v.n() {
+		e.holder = int32(id)
+	}
+	for q := g.outStart[id]; q < g.outStart[id+1]; q++ {
+		p := g.outPos[q]
+		if gi := int32(g.sMeta[p]>>1) - 1; gi >= 0 && v.stakeActive(p) && !slices.Contains(e.held, gi) {
+			e.held = append(e.held, gi)
+		}
+	}
+}
+
+func (e *engine) setAggregate() {
+	e.holder, e.holderID = -1, NoID
+	e.held = e.held[:0]
+}
+
+// holders lists the candidate single holders for the view's subject: the roots among its
+// ancestors, and the roots outside them that have a stake in a joint group whose stakes
+// are among its ancestors' (they hold those stakes too), in id order.
+func (s *scratch) holders() []ID {
+	v := &s.v
+	g := v.g
+	out := s.holderBuf[:0]
+	for k := 0; k < v.n(); k++ {
+		if v.root[k] {
+			out = append(out, v.nodes[k])
+		}
+	}
+	var groups []int32
+	for _, gi := range v.eGroup {
+		if gi >= 0 && !slices.Contains(groups, gi) {
+			groups = append(groups, gi)
+		}
+	}
+	for _, gi := range groups {
+		for _, p := range g.groupPos[g.groupStart[gi]:g.groupStart[gi+1]] {
+			o := g.sOwner[p]
+			if v.stakeActive(p) && !slices.Contains(out, o) && v.roots.IsRoot(o) {
+				out = append(out, o)
+			}
+		}
+	}
+	slices.Sort(out)
+	s.holderBuf = out
+	return out
 }
 
 func maxShare(p *pass, k int32) float64 { return max(p.share[0][k], p.share[1][k]) }
@@ -195,8 +253,7 @@ func (s *scratch) fill(e *engine, res *Result) {
 			continue
 		}
 		sumLo += int64(v.eLo[i])
-		f := v.eFrom[i]
-		wl, wu := lo.weight[m][f], up.weight[m][f]
+		wl, wu := e.weightOf(lo, i, m), e.weightOf(up, i, m)
 		if wu <= 0 && wl <= 0 {
 			continue
 		}
@@ -252,15 +309,15 @@ func (s *scratch) unsettled(e *engine, m int, res *Result) {
 		if v.eVotes[i] != (m == 1) {
 			continue
 		}
-		f := v.eFrom[i]
-		if e.up.weight[m][f] <= 0 {
+		wl, wu := e.weightOf(&e.lo, i, m), e.weightOf(&e.up, i, m)
+		if wu <= 0 {
 			continue
 		}
 		st := g.stakeInfo(v.ePos[i], owned)
 		if e.v.rule.Unknown != UnknownIgnore && v.eHi[i] > v.eLo[i] {
 			res.Unsettled = append(res.Unsettled, Unsettled{Kind: RangeStake, Stake: st, Entity: st.Owner})
 		}
-		if e.lo.weight[m][f] < e.up.weight[m][f] {
+		if wl < wu {
 			res.Unsettled = append(res.Unsettled, Unsettled{Kind: PossibleOwner, Stake: st, Entity: st.Owner})
 		}
 	}
@@ -359,8 +416,10 @@ func (s *scratch) paths(e *engine, p *pass, m int, res *Result) {
 			if best < 0 {
 				return NoID, steps
 			}
-			if v.ePos[best] >= 0 {
-				steps = append(steps, Step{Stake: g.stakeInfo(v.ePos[best], v.nodes[k])})
+			steps = append(steps, Step{Stake: g.stakeInfo(v.ePos[best], v.nodes[k])})
+			if e.holderID != NoID && e.weightOf(p, best, m) == 1 && p.weight[m][v.eFrom[best]] < 1 {
+				// a stake of a joint group the holder is in: the holder holds it
+				return e.holderID, steps
 			}
 			k = v.eFrom[best]
 		}
@@ -394,7 +453,7 @@ func (s *scratch) paths(e *engine, p *pass, m int, res *Result) {
 			addRoot(root)
 		}
 	}
-	if res.PerHolder && res.Holder != NoID {
+	if res.PerHolder && res.Holder != NoID && (res.Status == Restricted || res.Status == Indeterminate) {
 		addRoot(res.Holder)
 	}
 	slices.Sort(res.Roots)
@@ -403,15 +462,12 @@ func (s *scratch) paths(e *engine, p *pass, m int, res *Result) {
 // contribution is what in-edge i adds to its target's share in pass p.
 func (e *engine) contribution(p *pass, i int32, m int) float64 {
 	v := e.v
-	if v.ePos[i] < 0 || v.eVotes[i] != (m == 1) {
-		if v.ePos[i] < 0 { // membership edge into a group
-			return p.weight[m][v.eFrom[i]]
-		}
+	if v.eVotes[i] != (m == 1) {
 		return 0
 	}
 	x := float64(v.eLo[i])
 	if p.upper {
 		x = float64(v.eHi[i])
 	}
-	return x * p.weight[m][v.eFrom[i]]
+	return x * e.weightOf(p, i, m)
 }

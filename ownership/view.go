@@ -4,23 +4,22 @@ package ownership
 // local dense indices: for one subject, the subject (local 0) and its ancestors (the owners
 // of its owners…, and the controllers that count under the rule); for a batch, everything.
 // Stakes and controls not in effect at the date, and controls the rule ignores, are left
-// out. Under a per-holder rule, each joint group becomes a node of its own whose weight is
-// the greatest of its members' and whose out-edges are the group's stakes.
+// out. Each in-edge keeps its joint group, which a per-holder rule reads.
 type view struct {
-	g       *Graph
-	at      Date
-	rule    *Rule
-	holders bool // joint groups are nodes
+	g     *Graph
+	at    Date
+	rule  *Rule
+	roots Roots
 
-	nodes []ID    // local → graph id; NoID for group nodes
-	group []int32 // local → joint group index, -1 for entities
+	nodes []ID // local → graph id
 
 	inStart []int32 // CSR of in-edges by local target, len N+1
 	eFrom   []int32
 	eLo     []int32
 	eHi     []int32
 	eVotes  []bool
-	ePos    []int32 // graph stake position; -1 for a group membership edge
+	eGroup  []int32 // joint group index, -1 for none
+	ePos    []int32 // graph stake position
 
 	outStart []int32 // CSR of out-edges by local source: edge indices
 	outEdge  []int32
@@ -49,13 +48,11 @@ type view struct {
 
 func (v *view) n() int { return len(v.nodes) }
 
-func (v *view) reset(g *Graph, at Date, rule *Rule) {
-	v.g, v.at, v.rule = g, at, rule
-	v.holders = rule.PerHolder
+func (v *view) reset(g *Graph, at Date, rule *Rule, roots Roots) {
+	v.g, v.at, v.rule, v.roots = g, at, rule, roots
 	v.nodes = v.nodes[:0]
-	v.group = v.group[:0]
 	v.inStart = append(v.inStart[:0], 0)
-	v.eFrom, v.eLo, v.eHi, v.eVotes, v.ePos = v.eFrom[:0], v.eLo[:0], v.eHi[:0], v.eVotes[:0], v.ePos[:0]
+	v.eFrom, v.eLo, v.eHi, v.eVotes, v.eGroup, v.ePos = v.eFrom[:0], v.eLo[:0], v.eHi[:0], v.eVotes[:0], v.eGroup[:0], v.ePos[:0]
 	v.cStart = append(v.cStart[:0], 0)
 	v.cFrom, v.cEff, v.cPos = v.cFrom[:0], v.cEff[:0], v.cPos[:0]
 	v.root, v.partial, v.hasVotes = v.root[:0], v.partial[:0], v.hasVotes[:0]
@@ -68,49 +65,24 @@ func (v *view) stakeActive(p int32) bool {
 	return (f == 0 || v.at >= f) && (u == 0 || v.at < u)
 }
 
-// addNodeEdges appends the in-edges of local node k (whose graph id or group is known),
-// calling visit for every source so that it gets a local index.
-func (v *view) addNodeEdges(k int, roots Roots, visit func(id ID, group int32) int32) {
+// addNodeEdges appends the in-edges of local node k, calling visit for every source so
+// that it gets a local index.
+func (v *view) addNodeEdges(k int, roots Roots, visit func(id ID) int32) {
 	g := v.g
 	id := v.nodes[k]
 	votes := false
-	if id == NoID { // group node: membership edges from the owners of the group's stakes
-		gi := v.group[k]
-		for _, p := range g.groupPos[g.groupStart[gi]:g.groupStart[gi+1]] {
-			if !v.stakeActive(p) {
-				continue
-			}
-			from := visit(g.sOwner[p], -1)
-			v.eFrom = append(v.eFrom, from)
-			v.eLo = append(v.eLo, 0)
-			v.eHi = append(v.eHi, 0)
-			v.eVotes = append(v.eVotes, false)
-			v.ePos = append(v.ePos, -1)
-		}
-		v.inStart = append(v.inStart, int32(len(v.eFrom)))
-		v.cStart = append(v.cStart, int32(len(v.cFrom)))
-		v.root = append(v.root, false)
-		v.partial = append(v.partial, false)
-		v.hasVotes = append(v.hasVotes, false)
-		return
-	}
 	for p := g.inStart[id]; p < g.inStart[id+1]; p++ {
 		if !v.stakeActive(p) {
 			continue
 		}
 		meta := g.sMeta[p]
-		var from int32
-		if gi := meta >> 1; gi != 0 && v.holders {
-			from = visit(NoID, int32(gi-1))
-		} else {
-			from = visit(g.sOwner[p], -1)
-		}
 		isVotes := meta&1 != 0
 		votes = votes || isVotes
-		v.eFrom = append(v.eFrom, from)
+		v.eFrom = append(v.eFrom, visit(g.sOwner[p]))
 		v.eLo = append(v.eLo, g.sLo[p])
 		v.eHi = append(v.eHi, g.sHi[p])
 		v.eVotes = append(v.eVotes, isVotes)
+		v.eGroup = append(v.eGroup, int32(meta>>1)-1)
 		v.ePos = append(v.ePos, p)
 	}
 	v.inStart = append(v.inStart, int32(len(v.eFrom)))
@@ -120,8 +92,7 @@ func (v *view) addNodeEdges(k int, roots Roots, visit func(id ID, group int32) i
 		if eff == ControlIgnore || !g.cValid[c].Contains(v.at) {
 			continue
 		}
-		from := visit(g.cFrom[c], -1)
-		v.cFrom = append(v.cFrom, from)
+		v.cFrom = append(v.cFrom, visit(g.cFrom[c]))
 		v.cEff = append(v.cEff, eff)
 		v.cPos = append(v.cPos, c)
 	}
@@ -134,8 +105,8 @@ func (v *view) addNodeEdges(k int, roots Roots, visit func(id ID, group int32) i
 // buildSubject builds the view of subject (a canonical id) and its ancestors, in
 // O(ancestors + their in-edges) time, without touching the rest of the graph.
 func (v *view) buildSubject(g *Graph, subject ID, at Date, rule *Rule, roots Roots) {
-	v.reset(g, at, rule)
-	n := g.Len() + len(g.groups)
+	v.reset(g, at, rule, roots)
+	n := g.Len()
 	if len(v.stamp) < n {
 		v.stamp = make([]uint32, n)
 		v.local = make([]int32, n)
@@ -146,52 +117,30 @@ func (v *view) buildSubject(g *Graph, subject ID, at Date, rule *Rule, roots Roo
 		clear(v.stamp)
 		v.gen = 1
 	}
-	visit := func(id ID, gi int32) int32 {
-		key := int(id)
-		if id == NoID {
-			key = g.Len() + int(gi)
+	visit := func(id ID) int32 {
+		if v.stamp[id] == v.gen {
+			return v.local[id]
 		}
-		if v.stamp[key] == v.gen {
-			return v.local[key]
-		}
-		v.stamp[key] = v.gen
+		v.stamp[id] = v.gen
 		k := int32(len(v.nodes))
-		v.local[key] = k
+		v.local[id] = k
 		v.nodes = append(v.nodes, id)
-		v.group = append(v.group, gi)
 		return k
 	}
-	visit(subject, -1)
+	visit(subject)
 	for k := 0; k < len(v.nodes); k++ {
 		v.addNodeEdges(k, roots, visit)
 	}
 	v.finish()
 }
 
-// buildAll builds the view of the whole graph at a date; local index == graph id for
-// entities, and group nodes follow. O(V + E).
+// buildAll builds the view of the whole graph at a date; local index == graph id. O(V + E).
 func (v *view) buildAll(g *Graph, at Date, rule *Rule, roots Roots) {
-	v.reset(g, at, rule)
-	n := g.Len()
-	groupLocal := make([]int32, len(g.groups))
-	for i := range groupLocal {
-		groupLocal[i] = -1
-	}
-	for i := 0; i < n; i++ {
+	v.reset(g, at, rule, roots)
+	for i := 0; i < g.Len(); i++ {
 		v.nodes = append(v.nodes, ID(i))
-		v.group = append(v.group, -1)
 	}
-	visit := func(id ID, gi int32) int32 {
-		if id != NoID {
-			return int32(id)
-		}
-		if groupLocal[gi] < 0 {
-			groupLocal[gi] = int32(len(v.nodes))
-			v.nodes = append(v.nodes, NoID)
-			v.group = append(v.group, gi)
-		}
-		return groupLocal[gi]
-	}
+	visit := func(id ID) int32 { return int32(id) }
 	for k := 0; k < len(v.nodes); k++ {
 		v.addNodeEdges(k, roots, visit)
 	}
