@@ -2,6 +2,7 @@ package eligibility
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 )
 
@@ -47,7 +48,11 @@ func (e *ValidationError) Error() string {
 		return b.String()
 	}
 	b.WriteString(":")
-	for _, p := range e.Problems {
+	for i, p := range e.Problems {
+		if i == 50 {
+			fmt.Fprintf(&b, "\n\t… and %d more", len(e.Problems)-i)
+			break
+		}
 		b.WriteString("\n\t")
 		b.WriteString(p.String())
 	}
