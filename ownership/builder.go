@@ -60,6 +60,10 @@ func (e *BuildError) Error() string {
 	var b strings.Builder
 	b.WriteString("ownership: invalid graph: ")
 	for i, p := range e.Problems {
+		if i == maxProblemsShown {
+			fmt.Fprintf(&b, "; and %d more", len(e.Problems)-i)
+			break
+		}
 		if i > 0 {
 			b.WriteString("; ")
 		}
@@ -67,6 +71,10 @@ func (e *BuildError) Error() string {
 	}
 	return b.String()
 }
+
+// maxProblemsShown bounds the problems an error message lists; all of them stay in
+// the error's Problems.
+const maxProblemsShown = 20
 
 // Unwrap returns [ErrInvalid].
 func (e *BuildError) Unwrap() error { return ErrInvalid }
@@ -120,7 +128,12 @@ func (b *Builder) Build() (*Graph, error) {
 	for i := range g.byName {
 		g.byName[i] = ID(i)
 	}
-	slices.SortStableFunc(g.byName, func(x, y ID) int { return strings.Compare(g.ids[x], g.ids[y]) })
+	slices.SortFunc(g.byName, func(x, y ID) int {
+		if c := strings.Compare(g.ids[x], g.ids[y]); c != 0 {
+			return c
+		}
+		return int(x) - int(y)
+	})
 	for i, id := range g.ids {
 		if id == "" {
 			add(EntityRecord, i, "", "id", "empty id")
@@ -131,8 +144,12 @@ func (b *Builder) Build() (*Graph, error) {
 			add(EntityRecord, int(y), g.ids[y], "id", fmt.Sprintf("duplicate id (first at entities[%d])", x))
 		}
 	}
+	index := make(map[string]ID, n)
+	for i := n - 1; i >= 0; i-- { // the first of duplicates wins
+		index[g.ids[i]] = ID(i)
+	}
 	lookup := func(s string) ID {
-		id, ok := g.Lookup(s)
+		id, ok := index[s]
 		if !ok {
 			return NoID
 		}
@@ -271,7 +288,7 @@ func (b *Builder) Build() (*Graph, error) {
 			recs = append(recs, srec{canon(o), canon(d), int32(i)})
 		}
 	}
-	slices.SortStableFunc(recs, func(x, y srec) int { return int(x.owned) - int(y.owned) })
+	recs = countingSortByOwned(recs, n, func(r srec) ID { return r.owned })
 	m := len(recs)
 	g.inStart = make([]int32, n+1)
 	g.sOwner = make([]ID, m)
@@ -456,4 +473,23 @@ func (g *Graph) overfull(e ID) string {
 		}
 	}
 	return ""
+}
+
+// countingSortByOwned sorts records by a dense key in O(len + n), keeping input order
+// among equal keys.
+func countingSortByOwned[T any](recs []T, n int, key func(T) ID) []T {
+	count := make([]int32, n+1)
+	for _, r := range recs {
+		count[key(r)+1]++
+	}
+	for i := 0; i < n; i++ {
+		count[i+1] += count[i]
+	}
+	out := make([]T, len(recs))
+	for _, r := range recs {
+		k := key(r)
+		out[count[k]] = r
+		count[k]++
+	}
+	return out
 }

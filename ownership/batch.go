@@ -1,0 +1,96 @@
+package ownership
+
+import "fmt"
+
+// Classification is the status of every entity of a graph under one rule, roots and date,
+// as computed by [Graph.Classify]. It is immutable and safe for concurrent use.
+type Classification struct {
+	g      *Graph
+	status []Status // by canonical entity
+	lower  []Percent
+}
+
+// Status returns the status of entity id (a branch has its ultimate parent's).
+func (c *Classification) Status(id ID) Status { return c.status[c.g.Canonical(id)] }
+
+// Lower returns the definite restricted share of entity id (the largest over measures; for a
+// per-holder rule, over single holders), rounded to the nearest millionth of a percent.
+func (c *Classification) Lower(id ID) Percent { return c.lower[c.g.Canonical(id)] }
+
+// Count returns how many entities (branches included) have each status.
+func (c *Classification) Count() map[Status]int {
+	out := map[Status]int{}
+	for i := range c.g.Len() {
+		out[c.Status(ID(i))]++
+	}
+	return out
+}
+
+// Classify computes the status of every entity under rule at date at in one pass over the
+// graph: O(V + E) for direct and flow-through (each strongly connected component is
+// iterated to its least fixed point with a work list) and the same plus the iteration of
+// each cycle of cross-holdings for multiplicative; compare runs both. A per-holder rule
+// (PerHolder) is answered subject by subject with [Graph.Query], O(Σ ancestors).
+// The statuses equal those of Query for every subject.
+func (g *Graph) Classify(rule *Rule, roots Roots, at Date) (*Classification, error) {
+	if err := rule.Validate(); err != nil {
+		return nil, err
+	}
+	c := &Classification{g: g, status: make([]Status, g.Len()), lower: make([]Percent, g.Len())}
+	if rule.PerHolder {
+		for i := range g.Len() {
+			id := ID(i)
+			if g.Canonical(id) != id {
+				continue
+			}
+			r, err := g.Query(rule, roots, id, at)
+			if err != nil {
+				return nil, fmt.Errorf("ownership: classify %s: %w", g.Name(id), err)
+			}
+			c.status[i] = r.Status
+			c.lower[i] = r.Share.Lower
+			if r.Method == Compare && len(r.Parts) == 2 {
+				c.lower[i] = r.Parts[0].Share.Lower
+			}
+		}
+		return c, nil
+	}
+	var v view
+	v.buildAll(g, at, rule, roots)
+	e := &engine{v: &v}
+	e.setAggregate()
+	statuses := func(method Method, out []Status, lower []Percent) {
+		e.method = method
+		e.run()
+		for i := range g.Len() {
+			k := int32(i)
+			lo := maxShare(&e.lo, k)
+			switch {
+			case e.lo.restr[k]:
+				out[i] = Restricted
+			case e.up.restr[k]:
+				out[i] = Indeterminate
+			case rule.HasReviewAt && lo >= float64(rule.ReviewAt)-e.tol():
+				out[i] = Significant
+			default:
+				out[i] = Clear
+			}
+			if lower != nil {
+				lower[i] = toPercent(lo)
+			}
+		}
+	}
+	if rule.Method != Compare {
+		statuses(rule.Method, c.status, c.lower)
+	} else {
+		statuses(FlowThrough, c.status, c.lower)
+		mult := make([]Status, g.Len())
+		statuses(Multiplicative, mult, nil)
+		for i, s := range c.status {
+			if s.outcome() != mult[i].outcome() {
+				c.status[i] = MethodDependent
+			}
+		}
+	}
+	return c, nil
+}

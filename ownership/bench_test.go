@@ -1,0 +1,140 @@
+package ownership_test
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"runtime"
+	"slices"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/eligo/eligo/ownership"
+	"github.com/eligo/eligo/ownership/synth"
+)
+
+var sizes = []int{1_000, 10_000, 100_000, 1_000_000}
+
+type benchWorld struct {
+	w     *synth.World
+	g     *ownership.Graph
+	roots *ownership.RootSet
+}
+
+var (
+	worldsMu sync.Mutex
+	worlds   = map[int]*benchWorld{}
+)
+
+func worldOf(b *testing.B, n int) *benchWorld {
+	worldsMu.Lock()
+	defer worldsMu.Unlock()
+	if w, ok := worlds[n]; ok {
+		return w
+	}
+	sw := synth.Generate(n, 42)
+	g, err := sw.Build()
+	if err != nil {
+		b.Fatal(err)
+	}
+	w := &benchWorld{sw, g, sw.RootSet()}
+	worlds[n] = w
+	return w
+}
+
+var benchDate = ownership.MustParseDate("2026-01-01")
+
+func BenchmarkBuild(b *testing.B) {
+	for _, n := range sizes {
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
+			sw := worldOf(b, n).w
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := sw.Build(); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(len(sw.Stakes)), "stakes")
+		})
+	}
+}
+
+// BenchmarkQuery measures one-subject queries with full evidence on random subjects and
+// reports the latency distribution (p50, p99) besides the mean.
+func BenchmarkQuery(b *testing.B) {
+	for _, method := range []ownership.Method{ownership.FlowThrough, ownership.Multiplicative, ownership.Compare} {
+		for _, n := range sizes {
+			b.Run(fmt.Sprintf("%s/n=%d", method, n), func(b *testing.B) {
+				bw := worldOf(b, n)
+				rule := ownership.Rule{Threshold: ownership.PercentOf(50), Method: method,
+					Controls: [ownership.NumBases]ownership.ControlEffect{ownership.BoardMajority: ownership.ControlDeny}}
+				rng := rand.New(rand.NewPCG(1, 2))
+				lat := make([]time.Duration, 0, 1<<16)
+				b.ReportAllocs()
+				for b.Loop() {
+					id := ownership.ID(rng.IntN(n))
+					t0 := time.Now()
+					if _, err := bw.g.Query(&rule, bw.roots, id, benchDate); err != nil {
+						b.Fatal(err)
+					}
+					if len(lat) < cap(lat) {
+						lat = append(lat, time.Since(t0))
+					}
+				}
+				reportLatency(b, lat)
+			})
+		}
+	}
+}
+
+func reportLatency(b *testing.B, lat []time.Duration) {
+	if len(lat) == 0 {
+		return
+	}
+	slices.Sort(lat)
+	b.ReportMetric(float64(lat[len(lat)/2].Nanoseconds()), "p50-ns")
+	b.ReportMetric(float64(lat[len(lat)*99/100].Nanoseconds()), "p99-ns")
+}
+
+// BenchmarkClassify measures the batch over every entity.
+func BenchmarkClassify(b *testing.B) {
+	for _, method := range []ownership.Method{ownership.FlowThrough, ownership.Multiplicative} {
+		for _, n := range sizes {
+			b.Run(fmt.Sprintf("%s/n=%d", method, n), func(b *testing.B) {
+				bw := worldOf(b, n)
+				rule := ownership.Rule{Threshold: ownership.PercentOf(50), Method: method}
+				b.ReportAllocs()
+				for b.Loop() {
+					if _, err := bw.g.Classify(&rule, bw.roots, benchDate); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}
+
+// BenchmarkMemory reports the resident heap of a built graph per stake.
+func BenchmarkMemory(b *testing.B) {
+	for _, n := range sizes {
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
+			sw := worldOf(b, n).w
+			var g *ownership.Graph
+			var before, after runtime.MemStats
+			for b.Loop() {
+				g = nil
+				runtime.GC()
+				runtime.ReadMemStats(&before)
+				var err error
+				g, err = sw.Build()
+				if err != nil {
+					b.Fatal(err)
+				}
+				runtime.GC()
+				runtime.ReadMemStats(&after)
+			}
+			b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/float64(g.NumStakes()), "bytes/stake")
+			runtime.KeepAlive(g)
+		})
+	}
+}
