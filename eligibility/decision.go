@@ -1,6 +1,7 @@
 package eligibility
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -206,7 +207,13 @@ func (d Decision) MarshalJSON() ([]byte, error) {
 	if d.Reasons == nil {
 		d.Reasons = []Reason{}
 	}
-	return json.Marshal(plain(d))
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(plain(d)); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
 }
 
 // Explain renders the decision as plain text that a person can check by hand.
@@ -250,7 +257,7 @@ func explainOwnership(b *strings.Builder, o *OwnershipEvidence, indent string) {
 	}
 	fmt.Fprintf(b, "%srestricted %s of %s%s: %s (threshold %s %s)\n", indent, o.Measure, o.Entity, holder, rangeText(o.Share), cmpText(o.Inclusive), o.Threshold)
 	for _, t := range o.Terms {
-		fmt.Fprintf(b, "%s  + %s of %s held by %s × weight %s%% = %s\n", indent, pct(t.Stake.Percent), t.Stake.Owned, t.Stake.Owner, rangeText(t.Weight), rangeText(t.Contribution))
+		fmt.Fprintf(b, "%s  + %s%% of %s held by %s × weight %s = %s\n", indent, pct(t.Stake.Percent), t.Stake.Owned, t.Stake.Owner, rangeText(t.Weight), rangeText(t.Contribution))
 	}
 	if o.Remainder > 0 {
 		fmt.Fprintf(b, "%s  + undisclosed remainder %s%% (unknown holders)\n", indent, o.Remainder)

@@ -304,8 +304,13 @@ func (w *World) ownershipEvidence(c *compiledRule, res *ownership.Result) *Owner
 	for _, r := range res.Roots {
 		ev.Roots = append(ev.Roots, name(r))
 	}
-	for i := range res.Parts {
-		ev.Methods = append(ev.Methods, *w.ownershipEvidence(c, &res.Parts[i]))
+	if len(res.Parts) > 0 {
+		// Under compare the arithmetic is in each method's part; the top level keeps the
+		// combined status and the roots.
+		ev.Terms, ev.Paths, ev.Unsettled, ev.Remainder, ev.Control = nil, nil, nil, 0, nil
+		for i := range res.Parts {
+			ev.Methods = append(ev.Methods, *w.ownershipEvidence(c, &res.Parts[i]))
+		}
 	}
 	return ev
 }

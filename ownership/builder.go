@@ -291,27 +291,22 @@ func (b *Builder) Build() (*Graph, error) {
 	recs = countingSortByOwned(recs, n, func(r srec) ID { return r.owned })
 	m := len(recs)
 	g.inStart = make([]int32, n+1)
-	g.sOwner = make([]ID, m)
-	g.sLo = make([]int32, m)
-	g.sHi = make([]int32, m)
-	g.sMeta = make([]uint32, m)
-	g.sFrom = make([]Date, m)
-	g.sUntil = make([]Date, m)
+	g.st = make([]stakeRec, m)
 	g.sIndex = make([]int32, m)
 	outCount := make([]int32, n+1)
 	for p, r := range recs {
 		s := &b.stakes[r.idx]
 		g.inStart[r.owned+1]++
 		outCount[r.owner+1]++
-		g.sOwner[p] = r.owner
-		g.sLo[p] = int32(s.Share.Min)
-		g.sHi[p] = int32(s.Share.Max)
+		g.st[p].owner = r.owner
+		g.st[p].lo = int32(s.Share.Min)
+		g.st[p].hi = int32(s.Share.Max)
 		meta := uint32(s.Measure & 1)
 		if s.JointGroup != "" {
 			meta |= (groupIdx[s.JointGroup] + 1) << 1
 		}
-		g.sMeta[p] = meta
-		g.sFrom[p], g.sUntil[p] = s.Valid.From, s.Valid.Until
+		g.st[p].meta = meta
+		g.st[p].from, g.st[p].until = s.Valid.From, s.Valid.Until
 		g.sIndex[p] = r.idx
 	}
 	for i := 0; i < n; i++ {
@@ -321,14 +316,14 @@ func (b *Builder) Build() (*Graph, error) {
 	g.outStart = slices.Clone(outCount)
 	g.outPos = make([]int32, m)
 	for p := range recs {
-		o := g.sOwner[p]
+		o := g.st[p].owner
 		g.outPos[outCount[o]] = int32(p)
 		outCount[o]++
 	}
 	if len(g.groups) > 0 {
 		g.groupStart = make([]int32, len(g.groups)+1)
 		for p := range recs {
-			if gi := g.sMeta[p] >> 1; gi != 0 {
+			if gi := g.st[p].meta >> 1; gi != 0 {
 				g.groupStart[gi]++
 			}
 		}
@@ -338,7 +333,7 @@ func (b *Builder) Build() (*Graph, error) {
 		fill := slices.Clone(g.groupStart)
 		g.groupPos = make([]int32, g.groupStart[len(g.groups)])
 		for p := range recs {
-			if gi := g.sMeta[p] >> 1; gi != 0 {
+			if gi := g.st[p].meta >> 1; gi != 0 {
 				g.groupPos[fill[gi-1]] = int32(p)
 				fill[gi-1]++
 			}
@@ -393,6 +388,10 @@ func (b *Builder) Build() (*Graph, error) {
 		g.cValid = append(g.cValid, c.Valid)
 		g.cIndex = append(g.cIndex, r.idx)
 	}
+	g.controlled = make([]uint64, (n+63)/64)
+	for _, to := range g.cTo {
+		g.controlled[to>>6] |= 1 << (to & 63)
+	}
 	if len(crecs) > 0 {
 		g.cOut = make([]int32, len(crecs))
 		for i := range g.cOut {
@@ -421,11 +420,11 @@ func (g *Graph) overfull(e ID) string {
 		var sum int64
 		dated := false
 		for p := lo; p < hi; p++ {
-			if g.sMeta[p]&1 != m {
+			if g.st[p].meta&1 != m {
 				continue
 			}
-			sum += int64(g.sLo[p])
-			if g.sFrom[p] != 0 || g.sUntil[p] != 0 {
+			sum += int64(g.st[p].lo)
+			if g.st[p].from != 0 || g.st[p].until != 0 {
 				dated = true
 			}
 		}
@@ -442,16 +441,16 @@ func (g *Graph) overfull(e ID) string {
 		}
 		var evs []ev
 		for p := lo; p < hi; p++ {
-			if g.sMeta[p]&1 != m {
+			if g.st[p].meta&1 != m {
 				continue
 			}
-			from := g.sFrom[p]
+			from := g.st[p].from
 			if from == 0 {
 				from = -1 << 31
 			}
-			evs = append(evs, ev{from, int64(g.sLo[p])})
-			if g.sUntil[p] != 0 {
-				evs = append(evs, ev{g.sUntil[p], -int64(g.sLo[p])})
+			evs = append(evs, ev{from, int64(g.st[p].lo)})
+			if g.st[p].until != 0 {
+				evs = append(evs, ev{g.st[p].until, -int64(g.st[p].lo)})
 			}
 		}
 		slices.SortFunc(evs, func(a, b ev) int {

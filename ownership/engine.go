@@ -107,7 +107,7 @@ func (e *engine) run() {
 				e.eval(p, members[0])
 				continue
 			}
-			e.solveSCC(p, members)
+			e.solveSCC(p, members, int32(c))
 		}
 	}
 }
@@ -131,10 +131,10 @@ func (e *engine) selfLoop(k int32) bool {
 // list, starting from nothing restricted: booleans only turn on and shares only grow, so the
 // iteration is monotone. Boolean changes happen at most once per node; floating-point
 // shares (multiplicative) stop when they change by less than a negligible amount.
-func (e *engine) solveSCC(p *pass, members []int32) {
+func (e *engine) solveSCC(p *pass, members []int32, c int32) {
 	v := e.v
-	// mark membership via inWork-like stamp: use a local set
-	inSCC := e.sccMark(members)
+	inSCC := func(k int32) bool { return v.comp[k] == c }
+	v.outEdges()
 	e.work = append(e.work[:0], members...)
 	for _, k := range members {
 		e.inWork[k] = true
@@ -167,17 +167,6 @@ func (e *engine) solveSCC(p *pass, members []int32) {
 		e.inWork[k] = false
 	}
 	e.work = e.work[:0]
-}
-
-func (e *engine) sccMark(members []int32) func(int32) bool {
-	if len(members) <= 8 {
-		return func(k int32) bool { return slices.Contains(members, k) }
-	}
-	set := make(map[int32]struct{}, len(members))
-	for _, k := range members {
-		set[k] = struct{}{}
-	}
-	return func(k int32) bool { _, ok := set[k]; return ok }
 }
 
 // eval recomputes node k from its owners and controllers, and reports whether anything

@@ -56,12 +56,7 @@ type Graph struct {
 
 	// stakes, sorted by owned (canonical) then input order
 	inStart []int32 // len n+1
-	sOwner  []ID
-	sLo     []int32
-	sHi     []int32
-	sMeta   []uint32 // bit 0: votes; bits 1..: joint group + 1 (0 = none)
-	sFrom   []Date
-	sUntil  []Date
+	st      []stakeRec
 	sIndex  []int32 // the caller's stake index
 
 	outStart []int32 // len n+1
@@ -76,16 +71,26 @@ type Graph struct {
 	cBasis     []Basis
 	cValid     []Interval
 	cIndex     []int32
-	cOut       []int32 // control positions sorted by controller
+	cOut       []int32  // control positions sorted by controller
+	controlled []uint64 // bitset: entities with a control fact into them
 
 	pool pools // reusable query memory
+}
+
+// stakeRec is one stake as stored: everything a query reads, in one 24-byte record so that
+// an entity's in-stakes share a cache line or two.
+type stakeRec struct {
+	owner       ID
+	lo, hi      int32
+	meta        uint32 // bit 0: votes; bits 1..: joint group + 1 (0 = none)
+	from, until Date
 }
 
 // Len returns the number of entities.
 func (g *Graph) Len() int { return len(g.ids) }
 
 // NumStakes returns the number of stakes.
-func (g *Graph) NumStakes() int { return len(g.sOwner) }
+func (g *Graph) NumStakes() int { return len(g.st) }
 
 // NumControls returns the number of control facts.
 func (g *Graph) NumControls() int { return len(g.cFrom) }
@@ -144,12 +149,12 @@ type StakeInfo struct {
 
 // stakeInfo returns the stake at storage position p.
 func (g *Graph) stakeInfo(p int32, owned ID) StakeInfo {
-	m := g.sMeta[p]
+	m := g.st[p].meta
 	s := StakeInfo{
-		Index: int(g.sIndex[p]), Owner: g.sOwner[p], Owned: owned,
-		Share:   Range{Percent(g.sLo[p]), Percent(g.sHi[p])},
+		Index: int(g.sIndex[p]), Owner: g.st[p].owner, Owned: owned,
+		Share:   Range{Percent(g.st[p].lo), Percent(g.st[p].hi)},
 		Measure: Measure(m & 1),
-		Valid:   Interval{g.sFrom[p], g.sUntil[p]},
+		Valid:   Interval{g.st[p].from, g.st[p].until},
 	}
 	if gi := m >> 1; gi != 0 {
 		s.JointGroup = g.groups[gi-1]
@@ -188,7 +193,7 @@ func (g *Graph) controlInfo(c int32) ControlInfo {
 
 // controlsInto returns the range of control positions whose controlled entity is id.
 func (g *Graph) controlsInto(id ID) (int32, int32) {
-	if len(g.cTo) == 0 {
+	if len(g.cTo) == 0 || g.controlled[id>>6]&(1<<(id&63)) == 0 {
 		return 0, 0
 	}
 	lo, _ := slices.BinarySearch(g.cTo, id)

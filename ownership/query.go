@@ -18,21 +18,33 @@ type scratch struct {
 	holderBuf []ID
 }
 
-// pools are per graph, so that scratch sized for one graph is not handed to another.
+// pools keeps the scratch memory of finished queries for the next ones, per graph, so that
+// scratch sized for one graph is not handed to another. Unlike a sync.Pool it is not
+// emptied by the garbage collector: a scratch holds O(V) stamp arrays, and reallocating
+// them after every collection would cost more than the query. At most poolSize are kept.
 type pools struct {
-	p sync.Pool
+	once sync.Once
+	free chan *scratch
 }
 
-var _ = math.Round
+const poolSize = 64
 
 func (g *Graph) getScratch() *scratch {
-	if s, ok := g.pool.p.Get().(*scratch); ok {
+	g.pool.once.Do(func() { g.pool.free = make(chan *scratch, poolSize) })
+	select {
+	case s := <-g.pool.free:
 		return s
+	default:
+		return &scratch{}
 	}
-	return &scratch{}
 }
 
-func (g *Graph) putScratch(s *scratch) { g.pool.p.Put(s) }
+func (g *Graph) putScratch(s *scratch) {
+	select {
+	case g.pool.free <- s:
+	default:
+	}
+}
 
 // Query answers rule for one subject at date at: whether subject is owned or controlled by
 // roots in the sense of the rule, the bounds of the restricted share, and the evidence.
@@ -142,14 +154,14 @@ func (e *engine) setHolder(id ID) {
 		return
 	}
 	e.holder = -3
-	if v.stamp != nil && int(id) < len(v.stamp) && v.stamp[id] == v.gen {
-		e.holder = v.local[id]
+	if v.stamp != nil && int(id) < len(v.stamp) && v.stamp[id].gen == v.gen {
+		e.holder = v.stamp[id].local
 	} else if v.stamp == nil && int(id) < v.n() {
 		e.holder = int32(id)
 	}
 	for q := g.outStart[id]; q < g.outStart[id+1]; q++ {
 		p := g.outPos[q]
-		if gi := int32(g.sMeta[p]>>1) - 1; gi >= 0 && v.stakeActive(p) && !slices.Contains(e.held, gi) {
+		if gi := int32(g.st[p].meta>>1) - 1; gi >= 0 && v.stakeActive(p) && !slices.Contains(e.held, gi) {
 			e.held = append(e.held, gi)
 		}
 	}
@@ -180,7 +192,7 @@ func (s *scratch) holders() []ID {
 	}
 	for _, gi := range groups {
 		for _, p := range g.groupPos[g.groupStart[gi]:g.groupStart[gi+1]] {
-			o := g.sOwner[p]
+			o := g.st[p].owner
 			if v.stakeActive(p) && !slices.Contains(out, o) && v.roots.IsRoot(o) {
 				out = append(out, o)
 			}

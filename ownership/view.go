@@ -30,6 +30,7 @@ type view struct {
 	cPos      []int32 // graph control position
 	cOutStart []int32
 	cOut      []int32 // control indices by source
+	outBuilt  bool
 
 	root     []bool
 	partial  []bool
@@ -37,10 +38,17 @@ type view struct {
 
 	sccs     []int32 // nodes in topological order (owners first), grouped by SCC
 	sccStart []int32
+	comp     []int32 // local → its SCC's index
 
-	// for single-subject views
-	stamp []uint32
-	local []int32
+	// Tarjan's scratch
+	tIdx, tLow []int32
+	tOn        []bool
+	tStack     []int32
+	tCall      []tframe
+
+	// for single-subject views: stamp[id].gen == gen when graph entity id is in the view, at
+	// local index stamp[id].local (one record, so one cache miss per visit)
+	stamp []stampRec
 	gen   uint32
 	queue []ID
 	tmp   []int32
@@ -61,7 +69,7 @@ func (v *view) reset(g *Graph, at Date, rule *Rule, roots Roots) {
 // stakeActive reports whether the stake at position p is in effect at the view's date.
 func (v *view) stakeActive(p int32) bool {
 	g := v.g
-	f, u := g.sFrom[p], g.sUntil[p]
+	f, u := g.st[p].from, g.st[p].until
 	return (f == 0 || v.at >= f) && (u == 0 || v.at < u)
 }
 
@@ -75,12 +83,12 @@ func (v *view) addNodeEdges(k int, roots Roots, visit func(id ID) int32) {
 		if !v.stakeActive(p) {
 			continue
 		}
-		meta := g.sMeta[p]
+		meta := g.st[p].meta
 		isVotes := meta&1 != 0
 		votes = votes || isVotes
-		v.eFrom = append(v.eFrom, visit(g.sOwner[p]))
-		v.eLo = append(v.eLo, g.sLo[p])
-		v.eHi = append(v.eHi, g.sHi[p])
+		v.eFrom = append(v.eFrom, visit(g.st[p].owner))
+		v.eLo = append(v.eLo, g.st[p].lo)
+		v.eHi = append(v.eHi, g.st[p].hi)
 		v.eVotes = append(v.eVotes, isVotes)
 		v.eGroup = append(v.eGroup, int32(meta>>1)-1)
 		v.ePos = append(v.ePos, p)
@@ -108,8 +116,7 @@ func (v *view) buildSubject(g *Graph, subject ID, at Date, rule *Rule, roots Roo
 	v.reset(g, at, rule, roots)
 	n := g.Len()
 	if len(v.stamp) < n {
-		v.stamp = make([]uint32, n)
-		v.local = make([]int32, n)
+		v.stamp = make([]stampRec, n)
 		v.gen = 0
 	}
 	v.gen++
@@ -118,12 +125,12 @@ func (v *view) buildSubject(g *Graph, subject ID, at Date, rule *Rule, roots Roo
 		v.gen = 1
 	}
 	visit := func(id ID) int32 {
-		if v.stamp[id] == v.gen {
-			return v.local[id]
+		st := &v.stamp[id]
+		if st.gen == v.gen {
+			return st.local
 		}
-		v.stamp[id] = v.gen
 		k := int32(len(v.nodes))
-		v.local[id] = k
+		*st = stampRec{v.gen, k}
 		v.nodes = append(v.nodes, id)
 		return k
 	}
@@ -147,9 +154,19 @@ func (v *view) buildAll(g *Graph, at Date, rule *Rule, roots Roots) {
 	v.finish()
 }
 
-// finish builds the out-edge indices and the topological order of strongly connected
-// components.
+// finish computes the topological order of strongly connected components; the out-edge
+// indices, which only cycles need, are built by outEdges on first use.
 func (v *view) finish() {
+	v.tarjan()
+	v.outBuilt = false
+}
+
+// outEdges builds the out-edge indices of stakes and controls.
+func (v *view) outEdges() {
+	if v.outBuilt {
+		return
+	}
+	v.outBuilt = true
 	n := v.n()
 	v.outStart = growZero(v.outStart, n+1)
 	for _, f := range v.eFrom {
@@ -177,7 +194,6 @@ func (v *view) finish() {
 		v.cOut[v.tmp[f]] = int32(c)
 		v.tmp[f]++
 	}
-	v.tarjan()
 }
 
 // tarjan computes the strongly connected components over predecessor edges (stakes and
@@ -185,31 +201,16 @@ func (v *view) finish() {
 // topological order of the graph it walks; walking predecessors, that is owners first.
 func (v *view) tarjan() {
 	n := v.n()
-	index := growLen(v.tmpIndex(), 0)
-	_ = index
-	idx := make([]int32, n) // 0 = unvisited, else index+1
-	low := make([]int32, n)
-	onStack := make([]bool, n)
-	stack := make([]int32, 0, 16)
-	type frame struct {
-		node int32
-		next int32 // next predecessor slot: stake edges then controls
-	}
-	call := make([]frame, 0, 16)
+	v.tIdx = growZero(v.tIdx, n) // 0 = unvisited, else visit number
+	v.tLow = growLen(v.tLow, n)
+	v.tOn = resetBools(v.tOn, n)
+	v.comp = growLen(v.comp, n)
+	idx, low, onStack := v.tIdx, v.tLow, v.tOn
+	stack := v.tStack[:0]
+	call := v.tCall[:0]
 	v.sccs = v.sccs[:0]
 	v.sccStart = append(v.sccStart[:0], 0)
 	counter := int32(0)
-	pred := func(k, slot int32) (int32, bool) {
-		ne := v.inStart[k+1] - v.inStart[k]
-		if slot < ne {
-			return v.eFrom[v.inStart[k]+slot], true
-		}
-		slot -= ne
-		if slot < v.cStart[k+1]-v.cStart[k] {
-			return v.cFrom[v.cStart[k]+slot], true
-		}
-		return 0, false
-	}
 	for s := int32(0); s < int32(n); s++ {
 		if idx[s] != 0 {
 			continue
@@ -218,24 +219,31 @@ func (v *view) tarjan() {
 		idx[s], low[s] = counter, counter
 		stack = append(stack, s)
 		onStack[s] = true
-		call = append(call, frame{s, 0})
+		call = append(call, tframe{s, 0})
 		for len(call) > 0 {
 			f := &call[len(call)-1]
-			w, ok := pred(f.node, f.next)
-			if ok {
+			k := f.node
+			// next predecessor: stake in-edges, then control in-edges
+			var w int32 = -1
+			ne := v.inStart[k+1] - v.inStart[k]
+			if f.next < ne {
+				w = v.eFrom[v.inStart[k]+f.next]
+			} else if c := f.next - ne; c < v.cStart[k+1]-v.cStart[k] {
+				w = v.cFrom[v.cStart[k]+c]
+			}
+			if w >= 0 {
 				f.next++
 				if idx[w] == 0 {
 					counter++
 					idx[w], low[w] = counter, counter
 					stack = append(stack, w)
 					onStack[w] = true
-					call = append(call, frame{w, 0})
-				} else if onStack[w] && idx[w] < low[f.node] {
-					low[f.node] = idx[w]
+					call = append(call, tframe{w, 0})
+				} else if onStack[w] && idx[w] < low[k] {
+					low[k] = idx[w]
 				}
 				continue
 			}
-			k := f.node
 			call = call[:len(call)-1]
 			if len(call) > 0 {
 				if p := call[len(call)-1].node; low[k] < low[p] {
@@ -247,6 +255,7 @@ func (v *view) tarjan() {
 					w := stack[len(stack)-1]
 					stack = stack[:len(stack)-1]
 					onStack[w] = false
+					v.comp[w] = int32(len(v.sccStart) - 1)
 					v.sccs = append(v.sccs, w)
 					if w == k {
 						break
@@ -256,9 +265,18 @@ func (v *view) tarjan() {
 			}
 		}
 	}
+	v.tStack, v.tCall = stack, call
 }
 
-func (v *view) tmpIndex() []int32 { return nil }
+type stampRec struct {
+	gen   uint32
+	local int32
+}
+
+type tframe struct {
+	node int32
+	next int32
+}
 
 func growZero(s []int32, n int) []int32 {
 	if cap(s) < n {

@@ -131,7 +131,7 @@ func evaluateFile(path string, out io.Writer) error {
 			}
 			return err
 		}
-		line, err := json.Marshal(d)
+		line, err := d.MarshalJSON()
 		if err != nil {
 			return err
 		}

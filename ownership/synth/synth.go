@@ -75,6 +75,8 @@ func Generate(n int, seed uint64) *World {
 	}
 	depth := make([]int, n)
 	parentOf := make([]int, n)
+	groupOf := make([]int, n) // first entity of the entity's group
+	var investors []int       // persons and funds: singletons that hold minority stakes
 	for start := 0; start < n; {
 		size := int(math.Min(float64(n-start), math.Floor(math.Pow(1-rng.Float64(), -1/1.0))))
 		size = max(size, 1)
@@ -83,6 +85,12 @@ func Generate(n int, seed uint64) *World {
 		}
 		top := start
 		parentOf[top] = -1
+		for k := 0; k < size; k++ {
+			groupOf[start+k] = start
+		}
+		if size == 1 {
+			investors = append(investors, top)
+		}
 		country := otherCountries[rng.IntN(len(otherCountries))]
 		if rng.IntN(25) == 0 {
 			country = Restricted[rng.IntN(len(Restricted))]
@@ -128,8 +136,19 @@ func Generate(n int, seed uint64) *World {
 	}
 	// Minority co-investors, cycles, remainders.
 	for e := 0; e < n; e++ {
-		for extra := 1 + rng.IntN(4)/3; extra > 0 && used[e] < ownership.Hundred; extra-- {
-			o := rng.IntN(n)
+		for extra := 1 + rng.IntN(4)/3; extra > 0 && used[e] < ownership.Hundred && len(investors) > 0; extra-- {
+			if parentOf[e] < 0 && groupOf[e] == e && e+1 < n && groupOf[e+1] != e {
+				break // a singleton: a person or fund, owned by nobody known
+			}
+			var o int
+			switch r := rng.IntN(100); {
+			case r < 94:
+				o = investors[rng.IntN(len(investors))]
+			case r < 99: // an earlier company of the same group (never a descendant)
+				o = groupOf[e] + rng.IntN(e-groupOf[e]+1)
+			default: // a company anywhere
+				o = rng.IntN(n)
+			}
 			if o != e {
 				free := min(49, int((ownership.Hundred-used[e])/ownership.PercentScale))
 				if free >= 1 {
