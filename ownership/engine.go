@@ -139,7 +139,10 @@ func (e *engine) solveSCC(p *pass, members []int32, c int32) {
 	for _, k := range members {
 		e.inWork[k] = true
 	}
-	budget := 200*len(members) + 1_000_000
+	// A cycle of cross-holdings whose shares multiply to nearly 1 converges slowly; the
+	// budget bounds the work (the answer is then approached from below, within far less
+	// than the threshold tolerance for any cycle whose product is under 0.9999).
+	budget := 200*len(members) + 300_000
 	for len(e.work) > 0 && budget > 0 {
 		budget--
 		k := e.work[0]
@@ -211,10 +214,12 @@ func (e *engine) eval(p *pass, k int32) bool {
 func (e *engine) set(p *pass, k int32, pass, restr bool, share, w [2]float64) bool {
 	changed := p.pass[k] != pass || p.restr[k] != restr
 	for m := 0; m < 2; m++ {
-		if d := w[m] - p.weight[m][k]; d > 1e-15 || d < -1e-15 {
+		// Tolerances far above floating-point noise (an ulp of 100% is 1.5e-8 units) and far
+		// below the threshold tolerance, so that rounding never keeps a cycle iterating.
+		if d := w[m] - p.weight[m][k]; d > 1e-13 || d < -1e-13 {
 			changed = true
 		}
-		if d := share[m] - p.share[m][k]; d > 1e-7 || d < -1e-7 {
+		if d := share[m] - p.share[m][k]; d > 1e-5 || d < -1e-5 {
 			changed = true
 		}
 	}

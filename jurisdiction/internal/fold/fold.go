@@ -92,19 +92,20 @@ func join(words []word) string {
 			}
 			text = string(ini)
 			i = j - 1
-		} else {
-			switch {
-			case text == "the":
-				continue
-			case text == "st":
-				text = "saint"
-			case text == "ste":
-				text = "sainte"
-			case text == "mt":
-				text = "mount"
-			case text == "so" && w.dot:
-				text = "south"
-			}
+		} else if text == "so" && w.dot {
+			text = "south"
+		}
+		// Word expansions apply to joined initials too, so that Key is idempotent
+		// ("M.T." -> "mt" would otherwise fold again to "mount").
+		switch text {
+		case "the":
+			continue
+		case "st":
+			text = "saint"
+		case "ste":
+			text = "sainte"
+		case "mt":
+			text = "mount"
 		}
 		if b.Len() > 0 {
 			b.WriteByte(' ')

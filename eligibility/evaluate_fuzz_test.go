@@ -1,0 +1,62 @@
+package eligibility_test
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/eligo/eligo/eligibility"
+)
+
+// FuzzEvaluateCaseFile drives arbitrary case files through the whole pipeline — decode,
+// world building, policy compilation, evaluation and JSON — which must never panic, and
+// whose errors must name their place.
+func FuzzEvaluateCaseFile(f *testing.F) {
+	files, _ := filepath.Glob(filepath.Join("testdata", "cases", "*", "*.json"))
+	for i, p := range files {
+		if i%8 != 0 {
+			continue
+		}
+		if data, err := os.ReadFile(p); err == nil {
+			f.Add(data)
+		}
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		cf, err := eligibility.DecodeCaseFile(data)
+		if err != nil {
+			return
+		}
+		w, err := eligibility.NewWorld(cf.WorldData())
+		if err != nil {
+			checkPaths(t, err)
+			return
+		}
+		p, err := eligibility.Compile(cf.Policy, w)
+		if err != nil {
+			checkPaths(t, err)
+			return
+		}
+		for _, q := range cf.Questions {
+			d, err := eligibility.Evaluate(w, p, q.Subject, q.At)
+			if err != nil {
+				continue
+			}
+			if _, err := d.MarshalJSON(); err != nil {
+				t.Fatal(err)
+			}
+			_ = d.Explain()
+		}
+	})
+}
+
+func checkPaths(t *testing.T, err error) {
+	ve, ok := err.(*eligibility.ValidationError)
+	if !ok {
+		t.Fatalf("not a ValidationError: %v", err)
+	}
+	for _, p := range ve.Problems {
+		if p.Path == "" {
+			t.Fatalf("a problem without a path: %v", p)
+		}
+	}
+}

@@ -1,0 +1,91 @@
+package ownership
+
+import (
+	"fmt"
+	"testing"
+	"time"
+)
+
+// FuzzBuilder feeds the builder arbitrary worlds decoded from bytes (valid or not): it must
+// never panic, must report problems instead of building a bad graph, and every query on a
+// graph it builds must answer with ordered bounds.
+func FuzzBuilder(f *testing.F) {
+	f.Add([]byte{3, 0, 1, 50, 50, 0, 1, 2, 60, 70, 1})
+	f.Add([]byte{4, 1, 0, 101, 0, 2, 2, 3, 3, 0, 0, 255, 1, 2, 9})
+	f.Add([]byte{2, 0, 1, 100, 100, 0, 1, 0, 100, 100, 0})
+	f.Fuzz(fuzzBody)
+}
+
+func fuzzBody(t *testing.T, data []byte) {
+	start := time.Now()
+	orig := append([]byte(nil), data...)
+	{
+		if len(data) == 0 {
+			return
+		}
+		next := func() byte {
+			if len(data) == 0 {
+				return 0
+			}
+			b := data[0]
+			data = data[1:]
+			return b
+		}
+		n := int(next()%12) + 1
+		var b Builder
+		for i := 0; i < n; i++ {
+			info := EntityInfo{}
+			if next()%5 == 0 {
+				info.Disclosure = Partial
+			}
+			if x := next(); x%9 == 0 {
+				info.BranchOf = fmt.Sprintf("e%d", int(x)%(n+1)) // may be unknown or itself
+			}
+			b.AddEntity(fmt.Sprintf("e%d", i), info)
+		}
+		for len(data) >= 6 {
+			kind := next()
+			o, d := fmt.Sprintf("e%d", int(next())%(n+1)), fmt.Sprintf("e%d", int(next())%(n+1))
+			lo, hi := Percent(int(next())-20)*PercentScale/2, Percent(int(next())-20)*PercentScale/2
+			flags := next()
+			if kind%7 == 0 {
+				b.AddControl(Control{Controller: o, Controlled: d, Basis: Basis(flags % 9)})
+				continue
+			}
+			s := Stake{Owner: o, Owned: d, Share: Range{lo, hi}, Measure: Measure(flags % 3 / 2)}
+			if flags&8 != 0 {
+				s.JointGroup = "g"
+			}
+			if flags&16 != 0 {
+				s.Valid = Interval{From: MustParseDate("2025-01-01") + Date(flags%4), Until: MustParseDate("2025-01-03")}
+			}
+			b.AddStake(s)
+		}
+		g, err := b.Build()
+		if err != nil {
+			if g != nil {
+				t.Fatal("a graph and an error")
+			}
+			return
+		}
+		roots := NewRootSet(0)
+		for _, m := range []Method{Direct, FlowThrough, Multiplicative, Compare} {
+			for _, per := range []bool{false, true} {
+				rule := Rule{Threshold: PercentOf(50), Method: m, PerHolder: per,
+					Controls: [NumBases]ControlEffect{BoardMajority: ControlDeny, DeFacto: ControlReview}}
+				for id := 0; id < g.Len(); id++ {
+					r, err := g.Query(&rule, roots, ID(id), MustParseDate("2025-01-02"))
+					if err != nil {
+						t.Fatal(err)
+					}
+					if time.Since(start) > 2*time.Second {
+						t.Fatalf("too slow: %v", orig)
+					}
+					if r.Share.Lower > r.Share.Upper {
+						t.Fatalf("lower %s > upper %s", r.Share.Lower, r.Share.Upper)
+					}
+				}
+			}
+		}
+	}
+}
