@@ -1,0 +1,5 @@
+package gleif
+
+import "github.com/eligo/eligo/jurisdiction"
+
+func mustCode(s string) jurisdiction.Code { return jurisdiction.MustParse(s) }
