@@ -64,10 +64,19 @@ type engine struct {
 	items  []item
 	work   []int32
 	inWork []bool
+
+	// linear solves of multiplicative cycles
+	recording bool
+	alloc     []edgeAmount // spare capacity given to ranges by the last share()
+	remainder float64      // spare capacity given to a remainder by the last share()
+	col       []int32      // local → column of the system, -1 when not a variable
+	mat       []float64
+	rhs       []float64
 }
 
 type item struct {
 	cap, w float64
+	edge   int32
 }
 
 // meets compares a share with the rule's threshold.
@@ -133,6 +142,9 @@ func (e *engine) selfLoop(k int32) bool {
 // shares (multiplicative) stop when they change by less than a negligible amount.
 func (e *engine) solveSCC(p *pass, members []int32, c int32) {
 	v := e.v
+	if e.method == Multiplicative && len(members) <= maxLinearSCC && e.solveLinear(p, members, c) {
+		return
+	}
 	inSCC := func(k int32) bool { return v.comp[k] == c }
 	v.outEdges()
 	e.work = append(e.work[:0], members...)
@@ -267,6 +279,9 @@ func (e *engine) share(p *pass, k int32, votes bool) float64 {
 	if v.partial[k] {
 		// The remainder is held by unknown parties who may be restricted: all spare
 		// capacity goes to it at weight 1.
+		if e.recording {
+			e.remainder = spare
+		}
 		return base + spare
 	}
 	// Spare capacity goes to ranges, restricted owners first, then others by weight.
@@ -279,7 +294,7 @@ func (e *engine) share(p *pass, k int32, votes bool) float64 {
 		if w <= 0 {
 			continue
 		}
-		e.items = append(e.items, item{float64(v.eHi[i] - v.eLo[i]), w})
+		e.items = append(e.items, item{float64(v.eHi[i] - v.eLo[i]), w, i})
 	}
 	if len(e.items) > 1 {
 		slices.SortStableFunc(e.items, func(a, b item) int {
@@ -299,8 +314,16 @@ func (e *engine) share(p *pass, k int32, votes bool) float64 {
 		x := min(it.cap, spare)
 		base += x * it.w
 		spare -= x
+		if e.recording {
+			e.alloc = append(e.alloc, edgeAmount{it.edge, x})
+		}
 	}
 	return base
+}
+
+type edgeAmount struct {
+	edge   int32
+	amount float64
 }
 
 func (v *view) inTarget(edge int32) int32 {
@@ -311,4 +334,190 @@ func (v *view) inTarget(edge int32) int32 {
 func (v *view) cTarget(c int32) int32 {
 	i, _ := slices.BinarySearch(v.cStart, c+1)
 	return int32(i - 1)
+}
+
+// maxLinearSCC is the largest cycle of cross-holdings solved directly as a linear system
+// (dense Gaussian elimination, O(s^3)); larger ones are iterated.
+const maxLinearSCC = 96
+
+// solveLinear solves a multiplicative cycle exactly (up to floating point) instead of
+// iterating it: with the set of passing members and the allocation of spare capacity
+// fixed, the shares of the other members satisfy a linear system s = A s + b, whose least
+// non-negative solution it computes. It then re-evaluates every member; if a control or an
+// allocation changed, it solves again (policy iteration), and after a few rounds it gives
+// up and reports false so that the caller iterates. Nodes that cannot receive any share
+// (no path from a positive constant) get 0, which makes the remaining system non-singular.
+func (e *engine) solveLinear(p *pass, members []int32, c int32) bool {
+	v := e.v
+	for _, k := range members {
+		e.eval(p, k)
+	}
+	for round := 0; round < 6; round++ {
+		for m := 0; m < 2; m++ {
+			votes := m == 1
+			if votes {
+				any := false
+				for _, k := range members {
+					any = any || v.hasVotes[k]
+				}
+				if !any {
+					break
+				}
+			}
+			e.linearMeasure(p, members, c, m)
+		}
+		changed := false
+		for _, k := range members {
+			if e.eval(p, k) {
+				changed = true
+			}
+		}
+		if !changed {
+			return true
+		}
+	}
+	return false
+}
+
+// linearMeasure solves one measure's shares for the non-passing members of a cycle.
+func (e *engine) linearMeasure(p *pass, members []int32, c int32, m int) {
+	v := e.v
+	votes := m == 1
+	if cap(e.col) < v.n() {
+		e.col = make([]int32, v.n())
+		for i := range e.col {
+			e.col[i] = -1
+		}
+	}
+	e.col = e.col[:v.n()]
+	var vars []int32
+	for _, k := range members {
+		if !p.pass[k] && (m == 0 || v.hasVotes[k]) {
+			e.col[k] = int32(len(vars))
+			vars = append(vars, k)
+		}
+	}
+	defer func() {
+		for _, k := range vars {
+			e.col[k] = -1
+		}
+	}()
+	s := len(vars)
+	if s == 0 {
+		return
+	}
+	e.mat = resetFloats(e.mat, s*s)
+	e.rhs = resetFloats(e.rhs, s)
+	for r, k := range vars {
+		e.mat[r*s+r] = 1
+		// record the allocation share() makes at the current weights
+		e.recording, e.alloc, e.remainder = true, e.alloc[:0], 0
+		e.share(p, k, votes)
+		e.recording = false
+		amount := func(i int32) float64 {
+			x := float64(v.eLo[i])
+			if p.upper && v.rule.Unknown != UnknownIgnore {
+				for _, a := range e.alloc {
+					if a.edge == i {
+						x += a.amount
+					}
+				}
+			}
+			return x
+		}
+		b := e.remainder
+		for i := v.inStart[k]; i < v.inStart[k+1]; i++ {
+			if v.eVotes[i] != votes {
+				continue
+			}
+			j := v.eFrom[i]
+			x := amount(i)
+			if col := e.col[j]; col >= 0 && v.comp[j] == c && e.weightOf(p, i, m) == p.weight[m][j] {
+				e.mat[r*s+int(col)] -= x / float64(Hundred)
+			} else {
+				b += x * e.weightOf(p, i, m)
+			}
+		}
+		e.rhs[r] = b
+	}
+	// Variables that no positive constant reaches stay 0 (the least solution).
+	reach := make([]bool, s)
+	var stack []int
+	for r := 0; r < s; r++ {
+		if e.rhs[r] > 0 {
+			reach[r] = true
+			stack = append(stack, r)
+		}
+	}
+	for len(stack) > 0 {
+		j := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		for r := 0; r < s; r++ {
+			if !reach[r] && e.mat[r*s+j] != 0 {
+				reach[r] = true
+				stack = append(stack, r)
+			}
+		}
+	}
+	for r := 0; r < s; r++ {
+		if !reach[r] {
+			for j := 0; j < s; j++ {
+				e.mat[r*s+j] = 0
+				e.mat[j*s+r] = 0
+			}
+			e.mat[r*s+r] = 1
+			e.rhs[r] = 0
+		}
+	}
+	// Gaussian elimination with partial pivoting.
+	a, b := e.mat, e.rhs
+	for col := 0; col < s; col++ {
+		piv := col
+		for r := col + 1; r < s; r++ {
+			if abs(a[r*s+col]) > abs(a[piv*s+col]) {
+				piv = r
+			}
+		}
+		if abs(a[piv*s+col]) < 1e-300 {
+			continue
+		}
+		if piv != col {
+			for j := 0; j < s; j++ {
+				a[col*s+j], a[piv*s+j] = a[piv*s+j], a[col*s+j]
+			}
+			b[col], b[piv] = b[piv], b[col]
+		}
+		for r := col + 1; r < s; r++ {
+			f := a[r*s+col] / a[col*s+col]
+			if f == 0 {
+				continue
+			}
+			for j := col; j < s; j++ {
+				a[r*s+j] -= f * a[col*s+j]
+			}
+			b[r] -= f * b[col]
+		}
+	}
+	x := make([]float64, s)
+	for r := s - 1; r >= 0; r-- {
+		sum := b[r]
+		for j := r + 1; j < s; j++ {
+			sum -= a[r*s+j] * x[j]
+		}
+		if d := a[r*s+r]; abs(d) > 1e-300 {
+			x[r] = sum / d
+		}
+		x[r] = min(max(x[r], 0), float64(Hundred))
+	}
+	for r, k := range vars {
+		p.share[m][k] = x[r]
+		p.weight[m][k] = x[r] / float64(Hundred)
+	}
+}
+
+func abs(x float64) float64 {
+	if x < 0 {
+		return -x
+	}
+	return x
 }
