@@ -37,7 +37,7 @@ func Evaluate(w *World, p *CompiledPolicy, subject string, at Date) (Decision, e
 	if !ok {
 		return Decision{}, fmt.Errorf("%w: %q", ErrUnknownSubject, subject)
 	}
-	d := Decision{Subject: subject, At: at, Verdict: VerdictAllow}
+	d := Decision{Subject: subject, At: at, Verdict: VerdictAllow, Reasons: make([]Reason, 0, len(p.rules))}
 	canon := g.Canonical(id)
 	branchOf := ""
 	if canon != id {
@@ -134,9 +134,17 @@ func (w *World) designationReason(c *compiledRule, canon ownership.ID, at Date) 
 		matches = append(matches, DesignationMatch{List: l.ID, Entity: en.Entity, Program: en.Program, From: en.Valid.From, Until: en.Valid.Until})
 	}
 	if len(matches) == 0 {
-		return Reason{Effect: VerdictAllow, Code: CodeNotDesignated,
-			Message:  fmt.Sprintf("not listed on %s at %s", strings.Join(c.Lists, ", "), at),
-			Evidence: Evidence{Lists: c.Lists}}
+		b := make([]byte, 0, 64)
+		b = append(b, "not listed on "...)
+		for i, l := range c.Lists {
+			if i > 0 {
+				b = append(b, ", "...)
+			}
+			b = append(b, l...)
+		}
+		b = append(b, " at "...)
+		b = at.AppendText(b)
+		return Reason{Effect: VerdictAllow, Code: CodeNotDesignated, Message: string(b), Evidence: Evidence{Lists: c.Lists}}
 	}
 	var parts []string
 	for _, m := range matches {
@@ -185,38 +193,63 @@ func ownershipMessage(c *compiledRule, res *ownership.Result) string {
 	}
 	if res.Method == ownership.Compare {
 		a, b := &res.Parts[0], &res.Parts[1]
-		prefix := "methods agree: "
+		out := make([]byte, 0, 256)
 		if res.Status == ownership.MethodDependent {
-			prefix = "result depends on the method: "
+			out = append(out, "result depends on the method: "...)
+		} else {
+			out = append(out, "methods agree: "...)
 		}
-		return prefix + methodMessage(c, a) + " | " + methodMessage(c, b)
+		out = appendMethodMessage(out, c, a)
+		out = append(out, " | "...)
+		out = appendMethodMessage(out, c, b)
+		return string(out)
 	}
 	return methodMessage(c, res)
 }
 
 func methodMessage(c *compiledRule, res *ownership.Result) string {
-	var b strings.Builder
-	b.WriteString(res.Method.String())
+	b := make([]byte, 0, 128)
+	b = appendMethodMessage(b, c, res)
+	return string(b)
+}
+
+func appendMethodMessage(b []byte, c *compiledRule, res *ownership.Result) []byte {
+	b = append(b, res.Method.String()...)
 	if res.PerHolder {
-		b.WriteString(", per holder")
+		b = append(b, ", per holder"...)
 	}
-	b.WriteString(": ")
+	b = append(b, ": "...)
 	cmp := cmpText(c.Inclusive)
-	holder := ""
-	if res.PerHolder && res.Holder != ownership.NoID {
-		holder = ", holder " + c.holderName(res)
+	holder := func(b []byte) []byte {
+		if res.PerHolder && res.Holder != ownership.NoID {
+			b = append(b, ", holder "...)
+			b = append(b, c.holderName(res)...)
+		}
+		return b
 	}
 	measure := ""
 	if res.Measure == ownership.Votes {
 		measure = " of votes"
 	}
+	threshold := func(b []byte) []byte {
+		b = append(b, cmp...)
+		b = append(b, ' ')
+		return c.Threshold.AppendText(b)
+	}
 	switch res.Status {
 	case ownership.Restricted:
 		if res.ThroughControl {
-			fmt.Fprintf(&b, "definitely restricted (through a control%s)", holder)
+			b = append(b, "definitely restricted (through a control"...)
 		} else {
-			fmt.Fprintf(&b, "definitely restricted (lower share%s %s %s %s%s)", measure, res.Share.Lower, cmp, c.Threshold, holder)
+			b = append(b, "definitely restricted (lower share"...)
+			b = append(b, measure...)
+			b = append(b, ' ')
+			b = res.Share.Lower.AppendText(b)
+			b = append(b, ' ')
+			b = threshold(b)
 		}
+		b = holder(b)
+		b = append(b, ')')
 	case ownership.Indeterminate:
 		who := "restricted owners together"
 		if res.PerHolder {
@@ -225,17 +258,37 @@ func methodMessage(c *compiledRule, res *ownership.Result) string {
 				who = c.holderName(res)
 			}
 		}
+		b = append(b, "possibly restricted ("...)
+		b = append(b, who...)
 		if res.ThroughControl {
-			fmt.Fprintf(&b, "possibly restricted (%s; through a control, lower share %s)", who, res.Share.Lower)
+			b = append(b, "; through a control, lower share "...)
 		} else {
-			fmt.Fprintf(&b, "possibly restricted (%s; upper bound%s %s reaches %s %s, lower share %s)", who, measure, res.Share.Upper, cmp, c.Threshold, res.Share.Lower)
+			b = append(b, "; upper bound"...)
+			b = append(b, measure...)
+			b = append(b, ' ')
+			b = res.Share.Upper.AppendText(b)
+			b = append(b, " reaches "...)
+			b = threshold(b)
+			b = append(b, ", lower share "...)
 		}
+		b = res.Share.Lower.AppendText(b)
+		b = append(b, ')')
 	case ownership.Significant:
-		fmt.Fprintf(&b, "significant minority (definite share %s >= review_at %s, not %s %s)", res.Share.Lower, c.ReviewAt, cmp, c.Threshold)
+		b = append(b, "significant minority (definite share "...)
+		b = res.Share.Lower.AppendText(b)
+		b = append(b, " >= review_at "...)
+		b = c.ReviewAt.AppendText(b)
+		b = append(b, ", not "...)
+		b = threshold(b)
+		b = append(b, ')')
 	default:
-		fmt.Fprintf(&b, "not restricted (definite share %s, not %s %s)", res.Share.Lower, cmp, c.Threshold)
+		b = append(b, "not restricted (definite share "...)
+		b = res.Share.Lower.AppendText(b)
+		b = append(b, ", not "...)
+		b = threshold(b)
+		b = append(b, ')')
 	}
-	return b.String()
+	return b
 }
 
 // holderName is set by ownershipEvidence for messages.

@@ -84,11 +84,23 @@ func (d Date) String() string {
 	if d == 0 {
 		return ""
 	}
-	return d.Time().Format("2006-01-02")
+	var b [10]byte
+	return string(d.AppendText(b[:0]))
+}
+
+// AppendText appends the form of [Date.String] to dst, without allocating.
+func (d Date) AppendText(dst []byte) []byte {
+	if d == 0 {
+		return dst
+	}
+	y, m, day := d.Time().Date()
+	dst = append(dst, byte('0'+y/1000%10), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10), '-',
+		byte('0'+int(m)/10), byte('0'+int(m)%10), '-', byte('0'+day/10), byte('0'+day%10))
+	return dst
 }
 
 // MarshalText implements [encoding.TextMarshaler].
-func (d Date) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
+func (d Date) MarshalText() ([]byte, error) { return d.AppendText(nil), nil }
 
 // UnmarshalText implements [encoding.TextUnmarshaler]; empty text gives the zero Date.
 func (d *Date) UnmarshalText(b []byte) error {
