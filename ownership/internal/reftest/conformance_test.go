@@ -360,11 +360,14 @@ func answer(t *testing.T, L *loaded, key string, subjectID, atS string) question
 // TestConformance checks, for every question of the public case sets, the verdict of every
 // ownership rule that the expected "why" names, and the whole verdict (with a minimal
 // designation and jurisdiction evaluation written here only for that purpose).
+// casesDir is the copy of the public conformance cases kept with the eligibility package.
+const casesDir = "../../../eligibility/testdata/cases"
+
 func TestConformance(t *testing.T) {
 	for _, set := range []string{"random", "regulators", "seed-policy"} {
 		t.Run(set, func(t *testing.T) {
-			expected := readExpected(t, filepath.Join("testdata", "cases", set+".expected.json"))
-			files, err := filepath.Glob(filepath.Join("testdata", "cases", set, "*.json"))
+			expected := readExpected(t, filepath.Join(casesDir, set+".expected.json"))
+			files, err := filepath.Glob(filepath.Join(casesDir, set, "*.json"))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -416,8 +419,8 @@ func TestConformance(t *testing.T) {
 // other implementation words some control cases differently (it names the control even
 // when the share also reaches, and says "upper bound reaches" for a review control).
 func TestConformanceShares(t *testing.T) {
-	expected := readExpected(t, filepath.Join("testdata", "cases", "random.expected.json"))
-	files, err := filepath.Glob(filepath.Join("testdata", "cases", "random", "*.json"))
+	expected := readExpected(t, filepath.Join(casesDir, "random.expected.json"))
+	files, err := filepath.Glob(filepath.Join(casesDir, "random", "*.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
