@@ -1,0 +1,60 @@
+package ownership_test
+
+import (
+	"fmt"
+
+	"github.com/eligo/eligo/ownership"
+)
+
+// OFAC FAQ 401, example 3: X (blocked) owns 50% of A and 10% of B; A owns 40% of B. A is
+// blocked, so its whole 40% counts: B is 50% owned by blocked persons.
+func ExampleGraph_Query() {
+	var b ownership.Builder
+	x := b.AddEntity("X", ownership.EntityInfo{})
+	b.AddEntity("A", ownership.EntityInfo{})
+	bb := b.AddEntity("B", ownership.EntityInfo{})
+	pct := func(s string) ownership.Range { return ownership.Exact(ownership.MustParsePercent(s)) }
+	b.AddStake(ownership.Stake{Owner: "X", Owned: "A", Share: pct("50")})
+	b.AddStake(ownership.Stake{Owner: "X", Owned: "B", Share: pct("10")})
+	b.AddStake(ownership.Stake{Owner: "A", Owned: "B", Share: pct("40")})
+	g, err := b.Build()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	rule := ownership.Rule{Threshold: ownership.PercentOf(50), Inclusive: true, Method: ownership.FlowThrough}
+	r, err := g.Query(&rule, ownership.NewRootSet(x), bb, ownership.MustParseDate("2026-01-01"))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(r.Status, r.Share.Lower)
+	for _, t := range r.Terms {
+		fmt.Printf("  %s of %s held by %s counts %s\n", t.Stake.Share, g.Name(t.Stake.Owned), g.Name(t.Stake.Owner), t.Contribution.Lower)
+	}
+	// Output:
+	// restricted 50
+	//   40 of B held by A counts 40
+	//   10 of B held by X counts 10
+}
+
+// 60% × 60%: flow-through restricts, multiplicative gives 36%, compare says it depends.
+func ExampleGraph_Query_compare() {
+	var b ownership.Builder
+	r := b.AddEntity("R", ownership.EntityInfo{})
+	b.AddEntity("H", ownership.EntityInfo{})
+	s := b.AddEntity("S", ownership.EntityInfo{})
+	b.AddStake(ownership.Stake{Owner: "R", Owned: "H", Share: ownership.Exact(ownership.PercentOf(60))})
+	b.AddStake(ownership.Stake{Owner: "H", Owned: "S", Share: ownership.Exact(ownership.PercentOf(60))})
+	g, _ := b.Build()
+	rule := ownership.Rule{Threshold: ownership.PercentOf(50), Method: ownership.Compare}
+	res, _ := g.Query(&rule, ownership.NewRootSet(r), s, ownership.MustParseDate("2026-01-01"))
+	fmt.Println(res.Status)
+	for _, p := range res.Parts {
+		fmt.Println(p.Method, p.Status, p.Share.Lower)
+	}
+	// Output:
+	// method_dependent
+	// flow_through restricted 60
+	// multiplicative clear 36
+}
