@@ -217,6 +217,7 @@ func (g *Graph) controlsFrom(id ID) []int32 {
 	return g.cOut[lo:hi]
 }
 
+// String summarises the graph's size.
 func (g *Graph) String() string {
 	return fmt.Sprintf("ownership.Graph{%d entities, %d stakes, %d controls}", g.Len(), g.NumStakes(), g.NumControls())
 }
