@@ -19,7 +19,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 
@@ -98,7 +97,8 @@ func expand(arg string) ([]string, error) {
 	var files []string
 	for _, e := range entries {
 		if !e.IsDir() && strings.HasSuffix(e.Name(), ".json") && !strings.HasSuffix(e.Name(), ".expected.json") {
-			files = append(files, filepath.Join(arg, e.Name()))
+			// DIR/NAME exactly as given, not cleaned: "./cases" gives "./cases/x.json"
+			files = append(files, strings.TrimSuffix(arg, "/")+"/"+e.Name())
 		}
 	}
 	sort.Strings(files)
