@@ -154,8 +154,8 @@ func (e *engine) setHolder(id ID) {
 		return
 	}
 	e.holder = -3
-	if v.stamp != nil && int(id) < len(v.stamp) && v.stamp[id].gen == v.gen {
-		e.holder = v.stamp[id].local
+	if k, ok := v.localOf(id); ok {
+		e.holder = k
 	} else if v.stamp == nil && int(id) < v.n() {
 		e.holder = int32(id)
 	}

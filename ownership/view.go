@@ -50,6 +50,8 @@ type view struct {
 	// local index stamp[id].local (one record, so one cache miss per visit)
 	stamp []stampRec
 	gen   uint32
+	small [smallSize]int32 // small views: local index + 1 by hashed graph id, 0 = empty
+	big   bool             // the view outgrew small and uses stamp
 	queue []ID
 	tmp   []int32
 }
@@ -124,7 +126,35 @@ func (v *view) buildSubject(g *Graph, subject ID, at Date, rule *Rule, roots Roo
 		clear(v.stamp)
 		v.gen = 1
 	}
+	// Small views (most) are indexed by a little open-addressing table that stays in
+	// cache; a view that outgrows it moves to the stamp array over all entities.
+	clear(v.small[:])
+	v.big = false
 	visit := func(id ID) int32 {
+		if !v.big {
+			h := smallHash(id)
+			for {
+				x := v.small[h]
+				if x == 0 {
+					break
+				}
+				if v.nodes[x-1] == id {
+					return x - 1
+				}
+				h = (h + 1) & (smallSize - 1)
+			}
+			k := int32(len(v.nodes))
+			v.nodes = append(v.nodes, id)
+			if len(v.nodes) <= smallMax {
+				v.small[h] = k + 1
+				return k
+			}
+			v.big = true
+			for i, x := range v.nodes {
+				v.stamp[x] = stampRec{v.gen, int32(i)}
+			}
+			return k
+		}
 		st := &v.stamp[id]
 		if st.gen == v.gen {
 			return st.local
@@ -266,6 +296,35 @@ func (v *view) tarjan() {
 		}
 	}
 	v.tStack, v.tCall = stack, call
+}
+
+const (
+	smallSize = 256 // slots of the small-view table, a power of two
+	smallMax  = 128 // views up to this many nodes use it
+)
+
+func smallHash(id ID) int32 { return int32((uint32(id) * 0x9e3779b1) >> 24) }
+
+// localOf returns the local index of graph entity id in a single-subject view.
+func (v *view) localOf(id ID) (int32, bool) {
+	if v.stamp == nil || int(id) >= len(v.stamp) {
+		return 0, false
+	}
+	if v.big {
+		if st := v.stamp[id]; st.gen == v.gen {
+			return st.local, true
+		}
+		return 0, false
+	}
+	for h := smallHash(id); ; h = (h + 1) & (smallSize - 1) {
+		x := v.small[h]
+		if x == 0 {
+			return 0, false
+		}
+		if v.nodes[x-1] == id {
+			return x - 1, true
+		}
+	}
 }
 
 type stampRec struct {
