@@ -201,8 +201,14 @@ type UnsettledFact struct {
 }
 
 // MarshalJSON encodes the decision with a fixed field order; the same decision always
-// gives the same bytes.
+// gives the same bytes. See [Decision.AppendJSON].
 func (d Decision) MarshalJSON() ([]byte, error) {
+	return d.AppendJSON(make([]byte, 0, 1024)), nil
+}
+
+// marshalReflect is the encoding/json form of the decision, which AppendJSON reproduces;
+// the tests hold the two together.
+func (d Decision) marshalReflect() ([]byte, error) {
 	type plain Decision
 	if d.Reasons == nil {
 		d.Reasons = []Reason{}
