@@ -302,6 +302,15 @@ func (c *compiledRule) names(id ownership.ID) string {
 }
 
 func (w *World) ownershipEvidence(c *compiledRule, res *ownership.Result) *OwnershipEvidence {
+	ev := new(OwnershipEvidence)
+	w.fillOwnershipEvidence(ev, c, res)
+	return ev
+}
+
+// fillOwnershipEvidence converts an ownership result into evidence with entity ids as
+// strings. Stake and control references share one backing array each, so that a decision
+// costs a handful of allocations however many paths it shows.
+func (w *World) fillOwnershipEvidence(ev *OwnershipEvidence, c *compiledRule, res *ownership.Result) {
 	g := w.graph
 	name := func(id ownership.ID) string {
 		if id == ownership.NoID {
@@ -309,61 +318,110 @@ func (w *World) ownershipEvidence(c *compiledRule, res *ownership.Result) *Owner
 		}
 		return g.Name(id)
 	}
-	ev := &OwnershipEvidence{
+	*ev = OwnershipEvidence{
 		Method: res.Method, Status: res.Status, Threshold: c.Threshold, Inclusive: c.Inclusive, Aggregate: c.Aggregate,
 		SubjectIsRoot: res.SubjectIsRoot, Entity: name(res.Entity), Holder: name(res.Holder), Measure: res.Measure,
 		Share: ShareBounds{res.Share.Lower, res.Share.Upper}, Remainder: res.Remainder,
 	}
+	if len(res.Parts) > 0 {
+		// Under compare the arithmetic is in each method's part; the top level keeps the
+		// combined status and the roots.
+		ev.Remainder = 0
+		ev.Roots = w.names(res.Roots)
+		ev.Methods = make([]OwnershipEvidence, len(res.Parts))
+		for i := range res.Parts {
+			w.fillOwnershipEvidence(&ev.Methods[i], c, &res.Parts[i])
+		}
+		return
+	}
+	nStakes, nControls := 0, 0
+	if res.ThroughControl {
+		nControls++
+	}
+	for _, p := range res.Paths {
+		for _, s := range p.Steps {
+			if s.IsControl {
+				nControls++
+			} else {
+				nStakes++
+			}
+		}
+	}
+	for _, u := range res.Unsettled {
+		if u.Control.Basis != 0 {
+			nControls++
+		} else if u.Kind != ownership.UndisclosedRemainder {
+			nStakes++
+		}
+	}
+	stakes := make([]StakeRef, 0, nStakes)
+	controls := make([]ControlRef, 0, nControls)
 	stakeRef := func(s ownership.StakeInfo) *StakeRef {
-		return &StakeRef{Index: s.Index, Owner: name(s.Owner), Owned: name(s.Owned), Percent: s.Share, Measure: s.Measure}
+		stakes = append(stakes, StakeRef{Index: s.Index, Owner: name(s.Owner), Owned: name(s.Owned), Percent: s.Share, Measure: s.Measure})
+		return &stakes[len(stakes)-1]
 	}
 	ctlRef := func(ci ownership.ControlInfo) *ControlRef {
-		return &ControlRef{Index: ci.Index, Controller: name(ci.Controller), Controlled: name(ci.Controlled), Basis: ci.Basis}
+		controls = append(controls, ControlRef{Index: ci.Index, Controller: name(ci.Controller), Controlled: name(ci.Controlled), Basis: ci.Basis})
+		return &controls[len(controls)-1]
 	}
 	if res.ThroughControl {
 		ev.Control = ctlRef(res.Control)
 	}
-	for _, t := range res.Terms {
-		ev.Terms = append(ev.Terms, TermEvidence{Stake: *stakeRef(t.Stake), Weight: ShareBounds{t.Weight.Lower, t.Weight.Upper},
-			Contribution: ShareBounds{t.Contribution.Lower, t.Contribution.Upper}, Definite: t.Definite})
-	}
-	for _, p := range res.Paths {
-		pe := PathEvidence{Root: name(p.Root), Share: p.Share}
-		for _, s := range p.Steps {
-			if s.IsControl {
-				pe.Steps = append(pe.Steps, StepEvidence{Control: ctlRef(s.Control)})
-			} else {
-				pe.Steps = append(pe.Steps, StepEvidence{Stake: stakeRef(s.Stake)})
+	if len(res.Terms) > 0 {
+		ev.Terms = make([]TermEvidence, len(res.Terms))
+		for i, t := range res.Terms {
+			s := t.Stake
+			ev.Terms[i] = TermEvidence{
+				Stake:  StakeRef{Index: s.Index, Owner: name(s.Owner), Owned: name(s.Owned), Percent: s.Share, Measure: s.Measure},
+				Weight: ShareBounds{t.Weight.Lower, t.Weight.Upper}, Contribution: ShareBounds{t.Contribution.Lower, t.Contribution.Upper},
+				Definite: t.Definite,
 			}
 		}
-		ev.Paths = append(ev.Paths, pe)
 	}
-	for _, u := range res.Unsettled {
-		f := UnsettledFact{Kind: u.Kind, Entity: name(u.Entity), Remainder: u.Remainder}
-		switch u.Kind {
-		case ownership.RangeStake:
-			f.Stake = stakeRef(u.Stake)
-		case ownership.PossibleOwner:
-			if u.Control.Basis != 0 {
-				f.Control = ctlRef(u.Control)
-			} else {
+	if len(res.Paths) > 0 {
+		ev.Paths = make([]PathEvidence, len(res.Paths))
+		steps := make([]StepEvidence, 0, nStakes+nControls)
+		for i, p := range res.Paths {
+			first := len(steps)
+			for _, s := range p.Steps {
+				if s.IsControl {
+					steps = append(steps, StepEvidence{Control: ctlRef(s.Control)})
+				} else {
+					steps = append(steps, StepEvidence{Stake: stakeRef(s.Stake)})
+				}
+			}
+			ev.Paths[i] = PathEvidence{Root: name(p.Root), Steps: steps[first:len(steps):len(steps)], Share: p.Share}
+		}
+	}
+	if len(res.Unsettled) > 0 {
+		ev.Unsettled = make([]UnsettledFact, len(res.Unsettled))
+		for i, u := range res.Unsettled {
+			f := UnsettledFact{Kind: u.Kind, Entity: name(u.Entity), Remainder: u.Remainder}
+			switch u.Kind {
+			case ownership.RangeStake:
 				f.Stake = stakeRef(u.Stake)
+			case ownership.PossibleOwner:
+				if u.Control.Basis != 0 {
+					f.Control = ctlRef(u.Control)
+				} else {
+					f.Stake = stakeRef(u.Stake)
+				}
+			case ownership.ReviewControl:
+				f.Control = ctlRef(u.Control)
 			}
-		case ownership.ReviewControl:
-			f.Control = ctlRef(u.Control)
-		}
-		ev.Unsettled = append(ev.Unsettled, f)
-	}
-	for _, r := range res.Roots {
-		ev.Roots = append(ev.Roots, name(r))
-	}
-	if len(res.Parts) > 0 {
-		// Under compare the arithmetic is in each method's part; the top level keeps the
-		// combined status and the roots.
-		ev.Terms, ev.Paths, ev.Unsettled, ev.Remainder, ev.Control = nil, nil, nil, 0, nil
-		for i := range res.Parts {
-			ev.Methods = append(ev.Methods, *w.ownershipEvidence(c, &res.Parts[i]))
+			ev.Unsettled[i] = f
 		}
 	}
-	return ev
+	ev.Roots = w.names(res.Roots)
+}
+
+func (w *World) names(ids []ownership.ID) []string {
+	if len(ids) == 0 {
+		return nil
+	}
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = w.graph.Name(id)
+	}
+	return out
 }

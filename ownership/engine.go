@@ -72,6 +72,9 @@ type engine struct {
 	col       []int32      // local → column of the system, -1 when not a variable
 	mat       []float64
 	rhs       []float64
+	x         []float64
+	reach     []bool
+	stack     []int
 }
 
 type item struct {
@@ -441,8 +444,9 @@ func (e *engine) linearMeasure(p *pass, members []int32, c int32, m int) {
 		e.rhs[r] = b
 	}
 	// Variables that no positive constant reaches stay 0 (the least solution).
-	reach := make([]bool, s)
-	var stack []int
+	reach := resetBools(e.reach, s)
+	e.reach = reach
+	stack := e.stack[:0]
 	for r := 0; r < s; r++ {
 		if e.rhs[r] > 0 {
 			reach[r] = true
@@ -498,7 +502,9 @@ func (e *engine) linearMeasure(p *pass, members []int32, c int32, m int) {
 			b[r] -= f * b[col]
 		}
 	}
-	x := make([]float64, s)
+	e.stack = stack
+	x := resetFloats(e.x, s)
+	e.x = x
 	for r := s - 1; r >= 0; r-- {
 		sum := b[r]
 		for j := r + 1; j < s; j++ {
