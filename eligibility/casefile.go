@@ -10,6 +10,7 @@ import (
 	"unicode/utf16"
 	"unicode/utf8"
 
+	"github.com/eligo/eligo/eligibility/resolve"
 	"github.com/eligo/eligo/jurisdiction"
 	"github.com/eligo/eligo/ownership"
 )
@@ -87,6 +88,12 @@ func ReadCaseFile(r io.Reader) (*CaseFile, error) {
 //     non-empty "lists"; ownership rules "restricted" (naming at least one kind of root),
 //     "threshold", "inclusive" and "indirect". "review_at" must not exceed "threshold".
 //   - A field that belongs to another kind of rule is an error.
+//
+// Extensions (v1 names are kept; these are optional fields of designation rules):
+//   - "match_identifiers": true links a subject to the entries of another entity it shares an
+//     identifier with (see [Rule.MatchIdentifiers]).
+//   - "match_names": a score in (0, 1] with at most four decimals: a name or alias scoring at
+//     least this against a listed entity's names gives review (see [Rule.MatchNames]).
 //
 // Problems are collected, not just the first: the error is a [*ValidationError] (which
 // wraps [ErrInvalid]) listing each problem with its JSON path, such as
@@ -1276,6 +1283,8 @@ var cfRuleFieldKinds = map[string]RuleKind{
 	"jurisdictions":        JurisdictionRule,
 	"include_subdivisions": JurisdictionRule,
 	"lists":                DesignationRule,
+	"match_identifiers":    DesignationRule,
+	"match_names":          DesignationRule,
 	"restricted":           OwnershipRule,
 	"threshold":            OwnershipRule,
 	"inclusive":            OwnershipRule,
@@ -1335,6 +1344,20 @@ func (d *cfDecoder) rule(p string, seen map[string]string) (Rule, bool) {
 			r.ExcludeSubdivisions = !v
 		case "lists":
 			r.Lists = d.nonEmptyIDs(kp)
+		case "match_identifiers":
+			r.MatchIdentifiers, _ = d.boolean(kp)
+		case "match_names":
+			if v, ok := d.percent(kp); ok {
+				// a score in (0, 1] with at most four decimals
+				switch {
+				case v <= 0 || v > ownership.PercentScale:
+					d.add(kp, fmt.Sprintf("score %s is outside (0, 1]", v))
+				case v%100 != 0:
+					d.add(kp, fmt.Sprintf("score %s has more than 4 decimal places", v))
+				default:
+					r.MatchNames, r.NameMinScore = true, resolve.Score(v/100)
+				}
+			}
 		case "restricted":
 			r.Restricted = d.restricted(kp)
 		case "threshold":
@@ -1777,6 +1800,12 @@ func (e *cfEncoder) rule(p string, r *Rule) {
 		o.key("include_subdivisions").raw("false")
 	}
 	o.strs("lists", r.Lists)
+	if r.MatchIdentifiers {
+		o.key("match_identifiers").raw("true")
+	}
+	if r.MatchNames {
+		o.key("match_names").percent(ownership.Percent(r.NameMinScore) * 100)
+	}
 	rs := &r.Restricted
 	if len(rs.Lists) > 0 || len(rs.Entities) > 0 || rs.HasJurisdictions || len(rs.Roles) > 0 || len(rs.In) > 0 {
 		ro := o.key("restricted").open()

@@ -61,10 +61,13 @@ const (
 	CodeMethodDependent
 	// CodeNotOwned: not owned or controlled on any reading of the facts.
 	CodeNotOwned
+	// CodeNameMatch: the subject's name matches a listed entity's name at or above the
+	// rule's score; a person must decide whether they are the same.
+	CodeNameMatch
 )
 
 var codeNames = [...]string{"", "jurisdiction", "no_jurisdiction", "designated", "not_designated",
-	"subject_is_root", "owned", "indeterminate", "significant_minority", "method_dependent", "not_owned"}
+	"subject_is_root", "owned", "indeterminate", "significant_minority", "method_dependent", "not_owned", "name_match"}
 
 // String returns the code's name, such as "owned".
 func (c Code) String() string { return enumString(int(c), codeNames[:], "Code") }
@@ -115,13 +118,25 @@ type JurisdictionMatch struct {
 	Member jurisdiction.Code `json:"member"`
 }
 
-// DesignationMatch is one list entry that designates the subject at the date.
+// DesignationMatch is one list entry that designates the subject at the date, or, when
+// Via is set, an entry of another entity that the resolver links to the subject: by an
+// identifier they share ("identifier": the designation itself) or by a name match at or
+// above the rule's score ("name": a candidate for review).
 type DesignationMatch struct {
 	List    string `json:"list"`
-	Entity  string `json:"entity"` // the entry's entity: the subject, its parent or a branch of it
+	Entity  string `json:"entity"` // the entry's entity: the subject, its parent, a branch of it, or the matched entity
 	Program string `json:"program,omitempty"`
 	From    Date   `json:"from,omitempty"`
 	Until   Date   `json:"until,omitempty"`
+	// Via is "identifier" or "name" for a match found by the resolver, "" for an entry
+	// that names the subject.
+	Via        string `json:"via,omitempty"`
+	Identifier string `json:"identifier,omitempty"` // the shared identifier, canonical
+	// Score is the name score in [0, 1], QueryName the subject's name and MatchedName the
+	// listed entity's name that scored it.
+	Score       float64 `json:"score,omitempty"`
+	QueryName   string  `json:"query_name,omitempty"`
+	MatchedName string  `json:"matched_name,omitempty"`
 }
 
 // OwnershipEvidence is the arithmetic behind an ownership reason, with entity ids as
@@ -235,6 +250,12 @@ func (d Decision) Explain() string {
 			explainOwnership(&b, o, "    ")
 		}
 		for _, m := range r.Evidence.Designations {
+			switch m.Via {
+			case "identifier":
+				fmt.Fprintf(&b, "    shares %s with %s:\n", m.Identifier, m.Entity)
+			case "name":
+				fmt.Fprintf(&b, "    name %q scores %.4g against %q of %s:\n", m.QueryName, m.Score, m.MatchedName, m.Entity)
+			}
 			fmt.Fprintf(&b, "    entry: %s on %s", m.Entity, m.List)
 			if m.Program != "" {
 				fmt.Fprintf(&b, ", program %s", m.Program)

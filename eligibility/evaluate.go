@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/eligo/eligo/eligibility/resolve"
 	"github.com/eligo/eligo/jurisdiction"
 	"github.com/eligo/eligo/ownership"
 )
@@ -53,7 +54,7 @@ func Evaluate(w *World, p *CompiledPolicy, subject string, at Date) (Decision, e
 		case JurisdictionRule:
 			r = w.jurisdictionReason(c, id)
 		case DesignationRule:
-			r = w.designationReason(c, canon, at)
+			r = w.designationReason(c, id, canon, at)
 			r.Evidence.BranchOf = branchOf
 		case OwnershipRule:
 			var err error
@@ -123,15 +124,12 @@ func setMember(set jurisdiction.Set, code jurisdiction.Code, subdivisions bool) 
 	return jurisdiction.Code{}, false
 }
 
-func (w *World) designationReason(c *compiledRule, canon ownership.ID, at Date) Reason {
-	var matches []DesignationMatch
-	for _, d := range w.designations(canon) {
-		if !d.valid.Contains(at) || !containsList(c.lists, d.list) {
-			continue
+func (w *World) designationReason(c *compiledRule, id, canon ownership.ID, at Date) Reason {
+	matches := w.entriesAt(c, canon, at, nil)
+	if len(matches) == 0 && c.listIdx != nil {
+		if r, ok := w.resolvedReason(c, id, canon, at); ok {
+			return r
 		}
-		l := &w.lists[d.list]
-		en := &l.Entries[d.entry]
-		matches = append(matches, DesignationMatch{List: l.ID, Entity: en.Entity, Program: en.Program, From: en.Valid.From, Until: en.Valid.Until})
 	}
 	if len(matches) == 0 {
 		b := make([]byte, 0, 64)
@@ -157,6 +155,97 @@ func (w *World) designationReason(c *compiledRule, canon ownership.ID, at Date) 
 	}
 	return Reason{Effect: effectVerdict(c.Effect), Code: CodeDesignated, Message: strings.Join(parts, "; "),
 		Evidence: Evidence{Designations: matches, Lists: c.Lists}}
+}
+
+// entriesAt appends the entries on the rule's lists that designate canonical entity canon
+// at date at.
+func (w *World) entriesAt(c *compiledRule, canon ownership.ID, at Date, out []DesignationMatch) []DesignationMatch {
+	for _, d := range w.designations(canon) {
+		if !d.valid.Contains(at) || !containsList(c.lists, d.list) {
+			continue
+		}
+		l := &w.lists[d.list]
+		en := &l.Entries[d.entry]
+		out = append(out, DesignationMatch{List: l.ID, Entity: en.Entity, Program: en.Program, From: en.Valid.From, Until: en.Valid.Until})
+	}
+	return out
+}
+
+// resolvedReason links the subject to listed entities by identifier (the designation
+// itself) or by name (review), for a rule that asks for it.
+func (w *World) resolvedReason(c *compiledRule, id, canon ownership.ID, at Date) (Reason, bool) {
+	e := &w.entities[id]
+	q := resolve.Query{}
+	if c.MatchIdentifiers {
+		q.IDs = resolveIDs(*e)
+	}
+	if c.MatchNames {
+		if e.Name != "" {
+			q.Names = append(q.Names, e.Name)
+		}
+		q.Names = append(q.Names, e.Aliases...)
+		q.MinScore = c.NameMinScore
+	}
+	if len(q.IDs) == 0 && len(q.Names) == 0 {
+		return Reason{}, false
+	}
+	res, err := c.listIdx.Match(q)
+	if err != nil {
+		return Reason{}, false
+	}
+	self := func(key string) bool {
+		k, ok := w.graph.Lookup(key)
+		return ok && w.graph.Canonical(k) == canon
+	}
+	var matches []DesignationMatch
+	for _, m := range res.IDMatches {
+		k, ok := w.graph.Lookup(m.Key)
+		if !ok || self(m.Key) {
+			continue
+		}
+		first := len(matches)
+		matches = w.entriesAt(c, w.graph.Canonical(k), at, matches)
+		for i := first; i < len(matches); i++ {
+			matches[i].Via, matches[i].Identifier = "identifier", m.ID.String()
+		}
+	}
+	if len(matches) > 0 {
+		var parts []string
+		for _, m := range matches {
+			parts = append(parts, fmt.Sprintf("shares %s with %s, listed on %s", m.Identifier, m.Entity, m.List))
+		}
+		return Reason{Effect: effectVerdict(c.Effect), Code: CodeDesignated, Message: strings.Join(parts, "; "),
+			Evidence: Evidence{Designations: matches, Lists: c.Lists}}, true
+	}
+	if !c.MatchNames {
+		return Reason{}, false
+	}
+	for _, cand := range res.Candidates {
+		if cand.Score < c.NameMinScore || self(cand.Key) {
+			continue
+		}
+		k, ok := w.graph.Lookup(cand.Key)
+		if !ok {
+			continue
+		}
+		first := len(matches)
+		matches = w.entriesAt(c, w.graph.Canonical(k), at, matches)
+		for i := first; i < len(matches); i++ {
+			matches[i].Via = "name"
+			matches[i].Score = float64(cand.Score) / float64(resolve.MaxScore)
+			matches[i].QueryName, matches[i].MatchedName = cand.Query, cand.Name
+		}
+	}
+	if len(matches) == 0 {
+		return Reason{}, false
+	}
+	m := matches[0]
+	msg := fmt.Sprintf("name %q matches %q of %s, listed on %s (score %.4g >= %.4g)", m.QueryName, m.MatchedName, m.Entity, m.List,
+		m.Score, float64(c.NameMinScore)/float64(resolve.MaxScore))
+	if len(matches) > 1 {
+		msg += fmt.Sprintf(", and %d more", len(matches)-1)
+	}
+	return Reason{Effect: VerdictReview, Code: CodeNameMatch, Message: msg, Evidence: Evidence{Designations: matches, Lists: c.Lists}}, true
 }
 
 func (w *World) ownershipReason(c *compiledRule, id ownership.ID, at Date) (Reason, error) {

@@ -104,6 +104,26 @@ func (e *Evidence) appendJSON(b []byte) []byte {
 				b = m.Until.AppendText(b)
 				b = append(b, '"')
 			}
+			if m.Via != "" {
+				b = append(b, `,"via":`...)
+				b = appendString(b, m.Via)
+			}
+			if m.Identifier != "" {
+				b = append(b, `,"identifier":`...)
+				b = appendString(b, m.Identifier)
+			}
+			if m.Score != 0 {
+				b = append(b, `,"score":`...)
+				b = strconv.AppendFloat(b, m.Score, 'f', -1, 64)
+			}
+			if m.QueryName != "" {
+				b = append(b, `,"query_name":`...)
+				b = appendString(b, m.QueryName)
+			}
+			if m.MatchedName != "" {
+				b = append(b, `,"matched_name":`...)
+				b = appendString(b, m.MatchedName)
+			}
 			b = append(b, '}')
 		}
 		b = append(b, ']')

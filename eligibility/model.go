@@ -3,6 +3,7 @@ package eligibility
 import (
 	"fmt"
 
+	"github.com/eligo/eligo/eligibility/resolve"
 	"github.com/eligo/eligo/jurisdiction"
 	"github.com/eligo/eligo/ownership"
 )
@@ -209,6 +210,15 @@ type Rule struct {
 
 	// Designation rules.
 	Lists []string
+	// MatchIdentifiers makes a subject that shares an identifier (LEI, USCC, ISIN, a
+	// national registration number in its jurisdiction…) with an entity listed on Lists
+	// count as designated itself: the case file's "match_identifiers": true.
+	MatchIdentifiers bool
+	// MatchNames makes a subject whose name or alias scores at least NameMinScore against
+	// a listed entity's names a candidate for review (never a denial): the case file's
+	// "match_names": 0.9. See package resolve for the score.
+	MatchNames   bool
+	NameMinScore resolve.Score
 
 	// Ownership rules.
 	Restricted    Restricted

@@ -3,6 +3,7 @@ package eligibility
 import (
 	"fmt"
 
+	"github.com/eligo/eligo/eligibility/resolve"
 	"github.com/eligo/eligo/jurisdiction"
 	"github.com/eligo/eligo/ownership"
 )
@@ -25,6 +26,8 @@ type compiledRule struct {
 
 	// designation rules and ownership roots by list
 	lists []int32
+	// designation rules that match identifiers or names: the listed entities' index
+	listIdx *resolve.Index
 
 	// ownership rules
 	own        ownership.Rule
@@ -118,6 +121,16 @@ func Compile(p Policy, w *World) (*CompiledPolicy, error) {
 				probs.add(path+".lists", "at least one list is required")
 			}
 			c.lists = checkLists("lists", r.Lists)
+			if r.MatchNames && (r.NameMinScore == 0 || r.NameMinScore > resolve.MaxScore) {
+				probs.add(path+".match_names", fmt.Sprintf("score %d/10000 is outside (0, 1]", r.NameMinScore))
+			}
+			if r.MatchIdentifiers || r.MatchNames {
+				ix, err := w.listIndex(c.lists)
+				if err != nil {
+					probs.add(path+".lists", "cannot index the listed entities: "+err.Error())
+				}
+				c.listIdx = ix
+			}
 		case OwnershipRule:
 			rs := r.Restricted
 			if len(rs.Lists) == 0 && !rs.HasJurisdictions && len(rs.Entities) == 0 {
@@ -239,4 +252,55 @@ func containsList(lists []int32, l int32) bool {
 		}
 	}
 	return false
+}
+
+// listIndex builds the resolver index of the entities with an entry on any of lists (by
+// their names, aliases and identifiers; a national identifier is scoped by the entity's
+// jurisdiction of incorporation, else its headquarters). The record key is the entity id.
+func (w *World) listIndex(lists []int32) (*resolve.Index, error) {
+	seen := map[string]bool{}
+	var recs []resolve.Record
+	for _, l := range lists {
+		for _, en := range w.lists[l].Entries {
+			if seen[en.Entity] {
+				continue
+			}
+			seen[en.Entity] = true
+			e, ok := w.Entity(en.Entity)
+			if !ok {
+				continue
+			}
+			rec := resolve.Record{Key: e.ID}
+			if e.Name != "" {
+				rec.Names = append(rec.Names, e.Name)
+			}
+			rec.Names = append(rec.Names, e.Aliases...)
+			rec.IDs = resolveIDs(e)
+			if len(rec.Names) == 0 && len(rec.IDs) == 0 {
+				continue
+			}
+			recs = append(recs, rec)
+		}
+	}
+	return resolve.Build(recs)
+}
+
+// resolveIDs is an entity's identifiers for the resolver.
+func resolveIDs(e Entity) []resolve.ID {
+	if len(e.Identifiers) == 0 {
+		return nil
+	}
+	home := ""
+	for _, role := range []Role{Incorporation, Headquarters} {
+		for _, rc := range e.Jurisdictions {
+			if rc.Role == role && home == "" {
+				home = rc.Code.Country().String()
+			}
+		}
+	}
+	out := make([]resolve.ID, 0, len(e.Identifiers))
+	for _, id := range e.Identifiers {
+		out = append(out, resolve.ID{Scheme: id.Scheme, Value: id.Value, Jurisdiction: home})
+	}
+	return out
 }
