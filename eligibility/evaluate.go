@@ -34,7 +34,7 @@ func Evaluate(w *World, p *CompiledPolicy, subject string, at Date) (Decision, e
 		return Decision{}, fmt.Errorf("%w: no date", ErrInvalid)
 	}
 	g := w.graph
-	id, ok := g.Lookup(subject)
+	id, ok := w.lookup(subject)
 	if !ok {
 		return Decision{}, fmt.Errorf("%w: %q", ErrUnknownSubject, subject)
 	}

@@ -174,6 +174,13 @@ func (v *view) buildSubject(g *Graph, subject ID, at Date, rule *Rule, roots Roo
 // buildAll builds the view of the whole graph at a date; local index == graph id. O(V + E).
 func (v *view) buildAll(g *Graph, at Date, rule *Rule, roots Roots) {
 	v.reset(g, at, rule, roots)
+	n, m := g.Len(), len(g.st)
+	v.nodes = make([]ID, 0, n)
+	v.inStart = append(make([]int32, 0, n+1), 0)
+	v.eFrom, v.eLo, v.eHi, v.ePos, v.eGroup = make([]int32, 0, m), make([]int32, 0, m), make([]int32, 0, m), make([]int32, 0, m), make([]int32, 0, m)
+	v.eVotes = make([]bool, 0, m)
+	v.cStart = append(make([]int32, 0, n+1), 0)
+	v.root, v.partial, v.hasVotes = make([]bool, 0, n), make([]bool, 0, n), make([]bool, 0, n)
 	for i := 0; i < g.Len(); i++ {
 		v.nodes = append(v.nodes, ID(i))
 	}
