@@ -27,9 +27,10 @@ func (c *Classification) Count() map[Status]int {
 }
 
 // Classify computes the status of every entity under rule at date at in one pass over the
-// graph: O(V + E) for direct and flow-through (each strongly connected component is
-// iterated to its least fixed point with a work list) and the same plus the iteration of
-// each cycle of cross-holdings for multiplicative; compare runs both. A per-holder rule
+// graph: O(V + E) for direct and flow-through (work lists from the roots down the
+// out-edges), and for multiplicative a view of the whole graph in topological order of its
+// strongly connected components, each cycle of cross-holdings solved as a linear system;
+// compare runs both. A per-holder rule
 // (PerHolder) is answered subject by subject with [Graph.Query], O(Σ ancestors).
 // The statuses equal those of Query for every subject.
 func (g *Graph) Classify(rule *Rule, roots Roots, at Date) (*Classification, error) {
@@ -53,6 +54,10 @@ func (g *Graph) Classify(rule *Rule, roots Roots, at Date) (*Classification, err
 				c.lower[i] = r.Parts[0].Share.Lower
 			}
 		}
+		return c, nil
+	}
+	if rule.Method == Direct || rule.Method == FlowThrough {
+		g.classifyFlow(rule, roots, at, c.status, c.lower)
 		return c, nil
 	}
 	var v view
@@ -83,7 +88,9 @@ func (g *Graph) Classify(rule *Rule, roots Roots, at Date) (*Classification, err
 	if rule.Method != Compare {
 		statuses(rule.Method, c.status, c.lower)
 	} else {
-		statuses(FlowThrough, c.status, c.lower)
+		flowRule := *rule
+		flowRule.Method = FlowThrough
+		g.classifyFlow(&flowRule, roots, at, c.status, c.lower)
 		mult := make([]Status, g.Len())
 		statuses(Multiplicative, mult, nil)
 		for i, s := range c.status {

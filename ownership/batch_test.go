@@ -11,7 +11,7 @@ import (
 // TestClassifyMatchesQuery checks that the one-pass batch gives every entity the status a
 // one-subject query gives it, on random worlds over every method.
 func TestClassifyMatchesQuery(t *testing.T) {
-	n := 1000
+	n := 3000
 	if testing.Short() || raceEnabled {
 		n = 200
 	}
