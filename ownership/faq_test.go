@@ -151,3 +151,17 @@ func TestUnknownRemainder(t *testing.T) {
 	rule.Unknown = UnknownIgnore
 	assert.Equal(t, Clear, query(t, g, rule, rootsOf(t, g, "X"), "A").Status)
 }
+
+func TestStakesInto(t *testing.T) {
+	g := world{entities: []string{"P", "B", "S"}, branches: map[string]string{"B": "P"},
+		stakes: []Stake{st("B", "S", "30"), st("P", "S", "20")}}.build(t)
+	s, _ := g.Lookup("S")
+	into := g.StakesInto(s)
+	require.Len(t, into, 2)
+	p, _ := g.Lookup("P")
+	assert.Equal(t, p, into[0].Owner, "a stake naming a branch is held by its parent")
+	assert.Equal(t, 0, into[0].Index)
+	b, _ := g.Lookup("B")
+	assert.Equal(t, p, g.Canonical(b))
+	assert.Equal(t, p, g.BranchOf(b))
+}

@@ -172,12 +172,6 @@ func (g *Graph) StakesInto(id ID) []StakeInfo {
 	return out
 }
 
-// ownedAt returns the owned entity of the stake at position p by binary search on inStart.
-func (g *Graph) ownedAt(p int32) ID {
-	i, _ := slices.BinarySearch(g.inStart, p+1)
-	return ID(i - 1)
-}
-
 // ControlInfo is one control fact as stored, after branch folding.
 type ControlInfo struct {
 	Index      int
