@@ -104,7 +104,7 @@ func (s *scratch) solve(method Method, res *Result) {
 		restrLo, restrUp bool
 		lo, up           float64
 	}
-	best := int32(-3)
+	found := false
 	var bestScore score
 	better := func(a, b score) bool {
 		if a.restrLo != b.restrLo {
@@ -125,8 +125,8 @@ func (s *scratch) solve(method Method, res *Result) {
 		e.run()
 		sc := score{e.lo.restr[0], e.up.restr[0], maxShare(&e.lo, 0), maxShare(&e.up, 0)}
 		anyUp = anyUp || sc.restrUp
-		if best == -3 || better(sc, bestScore) {
-			best, bestScore, bestID = 0, sc, id
+		if !found || better(sc, bestScore) {
+			found, bestScore, bestID = true, sc, id
 		}
 	}
 	for _, id := range s.holders() {
