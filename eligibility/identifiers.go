@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/eligo/eligo/eligibility/internal/idcheck"
 )
 
 // ErrIdentifier is wrapped by the errors of [CheckIdentifier].
@@ -27,57 +29,15 @@ func CheckIdentifier(id Identifier) error {
 	if id.Value == "" {
 		return fmt.Errorf("%w: empty %s", ErrIdentifier, id.Scheme)
 	}
+	var err error
 	switch strings.ToLower(id.Scheme) {
 	case SchemeLEI:
-		return checkLEI(id.Value)
+		err = idcheck.LEI(id.Value)
 	case SchemeUSCC:
-		return checkUSCC(id.Value)
+		err = idcheck.USCC(id.Value)
 	}
-	return nil
-}
-
-func checkLEI(s string) error {
-	if len(s) != 20 {
-		return fmt.Errorf("%w: LEI %q must have 20 characters", ErrIdentifier, s)
-	}
-	rem := 0
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c >= '0' && c <= '9':
-			rem = (rem*10 + int(c-'0')) % 97
-		case c >= 'A' && c <= 'Z' && i < 18:
-			v := int(c-'A') + 10
-			rem = (rem*100 + v) % 97
-		default:
-			return fmt.Errorf("%w: LEI %q has an invalid character %q at %d", ErrIdentifier, s, c, i+1)
-		}
-	}
-	if rem != 1 {
-		return fmt.Errorf("%w: LEI %q fails its ISO 7064 mod 97-10 check", ErrIdentifier, s)
-	}
-	return nil
-}
-
-const usccAlphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY"
-
-var usccWeights = [17]int{1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28}
-
-func checkUSCC(s string) error {
-	if len(s) != 18 {
-		return fmt.Errorf("%w: USCC %q must have 18 characters", ErrIdentifier, s)
-	}
-	sum := 0
-	for i := 0; i < 17; i++ {
-		v := strings.IndexByte(usccAlphabet, s[i])
-		if v < 0 {
-			return fmt.Errorf("%w: USCC %q has an invalid character %q at %d", ErrIdentifier, s, s[i], i+1)
-		}
-		sum += v * usccWeights[i]
-	}
-	want := (31 - sum%31) % 31
-	if s[17] != usccAlphabet[want] {
-		return fmt.Errorf("%w: USCC %q has check character %q, want %q", ErrIdentifier, s, s[17], usccAlphabet[want])
+	if err != nil {
+		return fmt.Errorf("%w: %v", ErrIdentifier, err)
 	}
 	return nil
 }

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/eligo/eligo/eligibility/internal/idcheck"
 )
 
 // Identifier schemes with a global namespace: their values identify an entity whatever the
@@ -108,9 +110,9 @@ func CheckID(id ID) error {
 	}
 	switch c.Scheme {
 	case SchemeLEI:
-		return checkLEI(c.Value)
+		return wrapCheck(idcheck.LEI(c.Value))
 	case SchemeUSCC:
-		return checkUSCC(c.Value)
+		return wrapCheck(idcheck.USCC(c.Value))
 	case SchemeISIN:
 		return checkISIN(c.Value)
 	case SchemeBIC:
@@ -124,53 +126,17 @@ func CheckID(id ID) error {
 	return nil
 }
 
+// wrapCheck wraps a shared check's error in [ErrIdentifier].
+func wrapCheck(err error) error {
+	if err != nil {
+		return fmt.Errorf("%w: %v", ErrIdentifier, err)
+	}
+	return nil
+}
+
 func isAlnum(c byte) bool { return c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' }
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 func isUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
-
-func checkLEI(s string) error {
-	if len(s) != 20 {
-		return fmt.Errorf("%w: LEI %q has %d characters, want 20", ErrIdentifier, s, len(s))
-	}
-	rem := 0
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case isDigit(c):
-			rem = (rem*10 + int(c-'0')) % 97
-		case isUpper(c) && i < 18:
-			rem = (rem*100 + int(c-'A') + 10) % 97
-		default:
-			return fmt.Errorf("%w: LEI %q has an invalid character %q at %d", ErrIdentifier, s, c, i+1)
-		}
-	}
-	if rem != 1 {
-		return fmt.Errorf("%w: LEI %q fails its ISO 7064 mod 97-10 check", ErrIdentifier, s)
-	}
-	return nil
-}
-
-const usccAlphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY"
-
-func checkUSCC(s string) error {
-	if len(s) != 18 {
-		return fmt.Errorf("%w: USCC %q has %d characters, want 18", ErrIdentifier, s, len(s))
-	}
-	sum, w := 0, 1
-	for i := 0; i < 17; i++ {
-		v := strings.IndexByte(usccAlphabet, s[i])
-		if v < 0 {
-			return fmt.Errorf("%w: USCC %q has an invalid character %q at %d", ErrIdentifier, s, s[i], i+1)
-		}
-		sum += v * w
-		w = w * 3 % 31
-	}
-	want := usccAlphabet[(31-sum%31)%31]
-	if s[17] != want {
-		return fmt.Errorf("%w: USCC %q has check character %q, want %q", ErrIdentifier, s, s[17], want)
-	}
-	return nil
-}
 
 func checkISIN(s string) error {
 	if len(s) != 12 || !isUpper(s[0]) || !isUpper(s[1]) || !isDigit(s[11]) {
