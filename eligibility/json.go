@@ -3,8 +3,6 @@ package eligibility
 import (
 	"strconv"
 	"unicode/utf8"
-
-	"github.com/eligo/eligo/ownership"
 )
 
 // The decision's JSON is written by hand, field by field in the order of the structs'
@@ -310,21 +308,10 @@ func (s *StakeRef) appendJSON(b []byte) []byte {
 	b = append(b, `,"owned":`...)
 	b = appendString(b, s.Owned)
 	b = append(b, `,"percent":`...)
-	b = appendRange(b, s.Percent)
+	b = s.Percent.AppendJSON(b)
 	b = append(b, `,"kind":"`...)
 	b = append(b, s.Measure.String()...)
 	return append(b, `"}`...)
-}
-
-func appendRange(b []byte, r ownership.Range) []byte {
-	if r.IsExact() {
-		return r.Min.AppendText(b)
-	}
-	b = append(b, `{"min":`...)
-	b = r.Min.AppendText(b)
-	b = append(b, `,"max":`...)
-	b = r.Max.AppendText(b)
-	return append(b, '}')
 }
 
 func appendStrings(b []byte, ss []string) []byte {

@@ -176,12 +176,16 @@ func (p Percent) MarshalJSON() ([]byte, error) { return p.AppendText(nil), nil }
 func (p *Percent) UnmarshalJSON(b []byte) error { return p.UnmarshalText(b) }
 
 // MarshalJSON writes an exact range as a number and any other as {"min": …, "max": …}.
-func (r Range) MarshalJSON() ([]byte, error) {
+func (r Range) MarshalJSON() ([]byte, error) { return r.AppendJSON(nil), nil }
+
+// AppendJSON appends the form of [Range.MarshalJSON] to dst.
+func (r Range) AppendJSON(dst []byte) []byte {
 	if r.IsExact() {
-		return r.Min.AppendText(nil), nil
+		return r.Min.AppendText(dst)
 	}
-	b := append([]byte(`{"min":`), r.Min.AppendText(nil)...)
-	b = append(b, `,"max":`...)
-	b = r.Max.AppendText(b)
-	return append(b, '}'), nil
+	dst = append(dst, `{"min":`...)
+	dst = r.Min.AppendText(dst)
+	dst = append(dst, `,"max":`...)
+	dst = r.Max.AppendText(dst)
+	return append(dst, '}')
 }
