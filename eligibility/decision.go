@@ -1,8 +1,6 @@
 package eligibility
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -219,22 +217,6 @@ type UnsettledFact struct {
 // gives the same bytes. See [Decision.AppendJSON].
 func (d Decision) MarshalJSON() ([]byte, error) {
 	return d.AppendJSON(make([]byte, 0, 1024)), nil
-}
-
-// marshalReflect is the encoding/json form of the decision, which AppendJSON reproduces;
-// the tests hold the two together.
-func (d Decision) marshalReflect() ([]byte, error) {
-	type plain Decision
-	if d.Reasons == nil {
-		d.Reasons = []Reason{}
-	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(plain(d)); err != nil {
-		return nil, err
-	}
-	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
 }
 
 // Explain renders the decision as plain text that a person can check by hand.

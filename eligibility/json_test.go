@@ -1,6 +1,8 @@
 package eligibility
 
 import (
+	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"testing"
@@ -44,4 +46,20 @@ func TestAppendJSONMatchesEncodingJSON(t *testing.T) {
 		got, _ := d.MarshalJSON()
 		require.Equal(t, string(want), string(got), "%q", s)
 	}
+}
+
+// marshalReflect is the encoding/json form of the decision, which AppendJSON must
+// reproduce byte for byte.
+func (d Decision) marshalReflect() ([]byte, error) {
+	type plain Decision
+	if d.Reasons == nil {
+		d.Reasons = []Reason{}
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(plain(d)); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
 }

@@ -56,43 +56,17 @@ func (g *Graph) Classify(rule *Rule, roots Roots, at Date) (*Classification, err
 		}
 		return c, nil
 	}
-	if rule.Method == Direct || rule.Method == FlowThrough {
+	switch rule.Method {
+	case Direct, FlowThrough:
 		g.classifyFlow(rule, roots, at, c.status, c.lower)
-		return c, nil
-	}
-	var v view
-	v.buildAll(g, at, rule, roots)
-	e := &engine{v: &v}
-	e.setAggregate()
-	statuses := func(method Method, out []Status, lower []Percent) {
-		e.method = method
-		e.run()
-		for i := range g.Len() {
-			k := int32(i)
-			lo := maxShare(&e.lo, k)
-			switch {
-			case e.lo.restr[k]:
-				out[i] = Restricted
-			case e.up.restr[k]:
-				out[i] = Indeterminate
-			case rule.HasReviewAt && lo >= float64(rule.ReviewAt)-e.tol():
-				out[i] = Significant
-			default:
-				out[i] = Clear
-			}
-			if lower != nil {
-				lower[i] = toPercent(lo)
-			}
-		}
-	}
-	if rule.Method != Compare {
-		statuses(rule.Method, c.status, c.lower)
-	} else {
+	case Multiplicative:
+		g.classifyMultiplicative(rule, roots, at, c.status, c.lower)
+	case Compare:
 		flowRule := *rule
 		flowRule.Method = FlowThrough
 		g.classifyFlow(&flowRule, roots, at, c.status, c.lower)
 		mult := make([]Status, g.Len())
-		statuses(Multiplicative, mult, nil)
+		g.classifyMultiplicative(rule, roots, at, mult, nil)
 		for i, s := range c.status {
 			if s.outcome() != mult[i].outcome() {
 				c.status[i] = MethodDependent
@@ -100,4 +74,33 @@ func (g *Graph) Classify(rule *Rule, roots Roots, at Date) (*Classification, err
 		}
 	}
 	return c, nil
+}
+
+// classifyMultiplicative answers every entity under the multiplicative method: a view of
+// the whole graph, its strongly connected components in topological order, each cycle
+// solved as a linear system.
+func (g *Graph) classifyMultiplicative(rule *Rule, roots Roots, at Date, out []Status, lower []Percent) {
+	var v view
+	v.buildAll(g, at, rule, roots)
+	e := &engine{v: &v, method: Multiplicative}
+	e.setAggregate()
+	e.run()
+	for i := range g.Len() {
+		k := int32(i)
+		lo := maxShare(&e.lo, k)
+		switch {
+		case e.lo.restr[k]:
+			out[i] = Restricted
+		case e.up.restr[k]:
+			out[i] = Indeterminate
+		case rule.HasReviewAt && lo >= float64(rule.ReviewAt)-e.tol():
+			out[i] = Significant
+		default:
+			out[i] = Clear
+		}
+		if lower != nil {
+			lower[i] = toPercent(lo)
+		}
+	}
+
 }
