@@ -167,14 +167,14 @@ func (e *engine) solveSCC(p *pass, members []int32, c int32) {
 			continue
 		}
 		for i := v.outStart[k]; i < v.outStart[k+1]; i++ {
-			t := v.inTarget(v.outEdge[i])
+			t := v.outEdge[i]
 			if inSCC(t) && !e.inWork[t] {
 				e.inWork[t] = true
 				e.work = append(e.work, t)
 			}
 		}
 		for i := v.cOutStart[k]; i < v.cOutStart[k+1]; i++ {
-			t := v.cTarget(v.cOut[i])
+			t := v.cOut[i]
 			if inSCC(t) && !e.inWork[t] {
 				e.inWork[t] = true
 				e.work = append(e.work, t)
@@ -327,16 +327,6 @@ func (e *engine) share(p *pass, k int32, votes bool) float64 {
 type edgeAmount struct {
 	edge   int32
 	amount float64
-}
-
-func (v *view) inTarget(edge int32) int32 {
-	i, _ := slices.BinarySearch(v.inStart, edge+1)
-	return int32(i - 1)
-}
-
-func (v *view) cTarget(c int32) int32 {
-	i, _ := slices.BinarySearch(v.cStart, c+1)
-	return int32(i - 1)
 }
 
 // maxLinearSCC is the largest cycle of cross-holdings solved directly as a linear system

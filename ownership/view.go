@@ -21,7 +21,7 @@ type view struct {
 	eGroup  []int32 // joint group index, -1 for none
 	ePos    []int32 // graph stake position
 
-	outStart []int32 // CSR of out-edges by local source: edge indices
+	outStart []int32 // CSR of out-edges by local source: the owned node of each stake
 	outEdge  []int32
 
 	cStart    []int32 // CSR of control in-edges by local target
@@ -29,7 +29,7 @@ type view struct {
 	cEff      []ControlEffect
 	cPos      []int32 // graph control position
 	cOutStart []int32
-	cOut      []int32 // control indices by source
+	cOut      []int32 // the controlled node of each control, by source
 	outBuilt  bool
 
 	root     []bool
@@ -214,9 +214,12 @@ func (v *view) outEdges() {
 	}
 	v.outEdge = growLen(v.outEdge, len(v.eFrom))
 	v.tmp = append(v.tmp[:0], v.outStart[:n]...)
-	for e, f := range v.eFrom {
-		v.outEdge[v.tmp[f]] = int32(e)
-		v.tmp[f]++
+	for k := 0; k < n; k++ {
+		for e := v.inStart[k]; e < v.inStart[k+1]; e++ {
+			f := v.eFrom[e]
+			v.outEdge[v.tmp[f]] = int32(k)
+			v.tmp[f]++
+		}
 	}
 	v.cOutStart = growZero(v.cOutStart, n+1)
 	for _, f := range v.cFrom {
@@ -227,9 +230,12 @@ func (v *view) outEdges() {
 	}
 	v.cOut = growLen(v.cOut, len(v.cFrom))
 	v.tmp = append(v.tmp[:0], v.cOutStart[:n]...)
-	for c, f := range v.cFrom {
-		v.cOut[v.tmp[f]] = int32(c)
-		v.tmp[f]++
+	for k := 0; k < n; k++ {
+		for c := v.cStart[k]; c < v.cStart[k+1]; c++ {
+			f := v.cFrom[c]
+			v.cOut[v.tmp[f]] = int32(k)
+			v.tmp[f]++
+		}
 	}
 }
 
