@@ -105,7 +105,9 @@ func (e *engine) isHolderRoot(k int32) bool {
 	return k == e.holder
 }
 
-// run computes both passes over the whole view, SCC by SCC in topological order.
+// run computes both passes over the whole view, SCC by SCC in topological order. A pass
+// in which no entity of the view can be a source of restriction (see hasSource) is all
+// zero and is skipped.
 func (e *engine) run() {
 	v := e.v
 	n := v.n()
@@ -113,6 +115,9 @@ func (e *engine) run() {
 	e.up.reset(n, true)
 	e.inWork = resetBools(e.inWork, n)
 	for _, p := range []*pass{&e.lo, &e.up} {
+		if !e.hasSource(p) {
+			continue
+		}
 		for c := 0; c+1 < len(v.sccStart); c++ {
 			members := v.sccs[v.sccStart[c]:v.sccStart[c+1]]
 			if len(members) == 1 && !e.selfLoop(members[0]) {
@@ -122,6 +127,53 @@ func (e *engine) run() {
 			e.solveSCC(p, members, int32(c))
 		}
 	}
+}
+
+// hasSource reports whether some entity of the view may have a positive share or be
+// restricted in pass p. Restriction starts only at the holder's roots, at stakes of the
+// joint groups a single holder holds, and, in the upper pass, at the undisclosed remainders
+// of partially disclosed entities; controls and stakes only carry it on. Without a source
+// the least fixed point is zero everywhere, which reset already holds.
+func (e *engine) hasSource(p *pass) bool {
+	v := e.v
+	switch {
+	case len(e.held) > 0:
+		return true
+	case e.holder == -1:
+		if slices.Contains(v.root, true) {
+			return true
+		}
+	case e.holder >= 0:
+		return true
+	}
+	return p.upper && v.rule.Unknown != UnknownIgnore && slices.Contains(v.partial, true)
+}
+
+// sccIsCold reports whether no member of the component c can become positive in pass p:
+// none is a source and nothing from outside the component reaches it with a positive
+// weight or a restricted controller. A cold component's least fixed point is zero.
+func (e *engine) sccIsCold(p *pass, members []int32, c int32) bool {
+	v := e.v
+	if len(e.held) > 0 {
+		return false
+	}
+	remainders := p.upper && v.rule.Unknown != UnknownIgnore
+	for _, k := range members {
+		if e.isHolderRoot(k) || (remainders && v.partial[k]) {
+			return false
+		}
+		for i := v.inStart[k]; i < v.inStart[k+1]; i++ {
+			if f := v.eFrom[i]; v.comp[f] != c && (p.weight[0][f] > 0 || p.weight[1][f] > 0) {
+				return false
+			}
+		}
+		for i := v.cStart[k]; i < v.cStart[k+1]; i++ {
+			if f := v.cFrom[i]; v.comp[f] != c && p.restr[f] {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 func (e *engine) selfLoop(k int32) bool {
@@ -139,12 +191,34 @@ func (e *engine) selfLoop(k int32) bool {
 	return false
 }
 
-// solveSCC iterates a strongly connected component to its least fixed point with a work
-// list, starting from nothing restricted: booleans only turn on and shares only grow, so the
-// iteration is monotone. Boolean changes happen at most once per node; floating-point
-// shares (multiplicative) stop when they change by less than a negligible amount.
+// solveSCC iterates a strongly connected component to its least fixed point, starting
+// from nothing restricted: booleans only turn on and shares only grow, so the iteration is
+// monotone. Boolean changes happen at most once per node; floating-point shares
+// (multiplicative) stop when they change by less than a negligible amount.
+//
+// A cold component (sccIsCold) is left at zero. A small component under direct or
+// flow-through is swept in order until nothing changes: weights there are 0 or 1 and each
+// sweep but the last turns at least one member on, so there are at most len+1 sweeps. A
+// small multiplicative component is solved as a linear system (solveLinear). Anything
+// else runs a work list over the out-edges.
 func (e *engine) solveSCC(p *pass, members []int32, c int32) {
 	v := e.v
+	if e.sccIsCold(p, members, c) {
+		return
+	}
+	if e.method != Multiplicative && len(members) <= maxSweepSCC {
+		for {
+			changed := false
+			for _, k := range members {
+				if e.eval(p, k) {
+					changed = true
+				}
+			}
+			if !changed {
+				return
+			}
+		}
+	}
 	if e.method == Multiplicative && len(members) <= maxLinearSCC && e.solveLinear(p, members, c) {
 		return
 	}
@@ -187,6 +261,11 @@ func (e *engine) solveSCC(p *pass, members []int32, c int32) {
 	e.work = e.work[:0]
 }
 
+// maxSweepSCC is the largest component of cross-holdings that direct and flow-through
+// sweep in order instead of running a work list: O(len^2) evaluations at worst, and in
+// practice one or two sweeps with no out-edge index to build.
+const maxSweepSCC = 64
+
 // eval recomputes node k from its owners and controllers, and reports whether anything
 // that its successors read changed.
 func (e *engine) eval(p *pass, k int32) bool {
@@ -226,15 +305,15 @@ func (e *engine) eval(p *pass, k int32) bool {
 	return e.set(p, k, pass, restr, share, w)
 }
 
+// set stores node k's state and reports whether anything its successors read (whether it
+// is restricted, and the weight of its stakes) changed. Its share matters to them only
+// through the weight.
 func (e *engine) set(p *pass, k int32, pass, restr bool, share, w [2]float64) bool {
 	changed := p.pass[k] != pass || p.restr[k] != restr
 	for m := 0; m < 2; m++ {
-		// Tolerances far above floating-point noise (an ulp of 100% is 1.5e-8 units) and far
-		// below the threshold tolerance, so that rounding never keeps a cycle iterating.
+		// A tolerance far above floating-point noise (an ulp of 1 is 1.1e-16) and far below
+		// the threshold tolerance, so that rounding never keeps a cycle iterating.
 		if d := w[m] - p.weight[m][k]; d > 1e-13 || d < -1e-13 {
-			changed = true
-		}
-		if d := share[m] - p.share[m][k]; d > 1e-5 || d < -1e-5 {
 			changed = true
 		}
 	}
