@@ -222,13 +222,12 @@ func (b *Builder) Build() (*Graph, error) {
 	}
 
 	// Disclosure.
-	g.partial = make([]uint64, (n+63)/64)
+	g.flags = make([]uint64, flagWords*((n+63)/64))
 	for i, info := range b.infos {
 		switch info.Disclosure {
 		case Full:
 		case Partial:
-			c := canon(ID(i))
-			g.partial[c>>6] |= 1 << (c & 63)
+			g.setFlag(canon(ID(i)), flagPartial)
 		default:
 			add(EntityRecord, i, b.names[i], "ownership_disclosed", fmt.Sprintf("invalid disclosure %d", info.Disclosure))
 		}
@@ -310,6 +309,9 @@ func (b *Builder) Build() (*Graph, error) {
 		g.sIndex[p] = r.idx
 	}
 	for i := 0; i < n; i++ {
+		if g.inStart[i+1] > 0 {
+			g.setFlag(ID(i), flagStakesIn)
+		}
 		g.inStart[i+1] += g.inStart[i]
 		outCount[i+1] += outCount[i]
 	}
@@ -388,9 +390,8 @@ func (b *Builder) Build() (*Graph, error) {
 		g.cValid = append(g.cValid, c.Valid)
 		g.cIndex = append(g.cIndex, r.idx)
 	}
-	g.controlled = make([]uint64, (n+63)/64)
 	for _, to := range g.cTo {
-		g.controlled[to>>6] |= 1 << (to & 63)
+		g.setFlag(to, flagControlled)
 	}
 	if len(crecs) > 0 {
 		g.cOut = make([]int32, len(crecs))

@@ -52,7 +52,10 @@ type Graph struct {
 	byName  []ID     // IDs sorted by id string
 	parent  []ID     // branch_of (direct), NoID if none; nil when no branches
 	canon   []ID     // ultimate parent, or self; nil when no branches
-	partial []uint64
+	// flags holds per-entity bits, flagWords words for each 64 entities, so that all the
+	// bits of an entity share a cache line: a query reads them for every ancestor, and
+	// reads the stakes of an entity (a cache miss) only when it has some.
+	flags []uint64
 
 	// stakes, sorted by owned (canonical) then input order
 	inStart []int32 // len n+1
@@ -72,7 +75,6 @@ type Graph struct {
 	cValid     []Interval
 	cIndex     []int32
 	cOut       []int32  // control positions sorted by controller
-	controlled []uint64 // bitset: entities with a control fact into them
 
 	pool pools // reusable query memory
 }
@@ -128,13 +130,30 @@ func (g *Graph) BranchOf(id ID) ID {
 // is the disclosure of its ultimate parent.
 func (g *Graph) Disclosure(id ID) Disclosure {
 	id = g.Canonical(id)
-	if g.partial[id>>6]&(1<<(id&63)) != 0 {
+	if g.flag(id, flagPartial) {
 		return Partial
 	}
 	return Full
 }
 
-func (g *Graph) isPartial(id ID) bool { return g.partial[id>>6]&(1<<(id&63)) != 0 }
+func (g *Graph) isPartial(id ID) bool { return g.flag(id, flagPartial) }
+
+// The per-entity flags; flagWords is a power of two, so that 64 entities' flags fill half a
+// cache line.
+const (
+	flagPartial    = iota // ownership partially disclosed
+	flagControlled        // a control fact names it as controlled
+	flagStakesIn          // some stake is held in it
+	flagWords      = 4
+)
+
+func (g *Graph) flag(id ID, f int) bool {
+	return g.flags[int(id>>6)*flagWords+f]>>(id&63)&1 != 0
+}
+
+func (g *Graph) setFlag(id ID, f int) {
+	g.flags[int(id>>6)*flagWords+f] |= 1 << (id & 63)
+}
 
 // StakeInfo is one stake of a graph as stored: owner and owned after branch folding.
 type StakeInfo struct {
@@ -187,7 +206,7 @@ func (g *Graph) controlInfo(c int32) ControlInfo {
 
 // controlsInto returns the range of control positions whose controlled entity is id.
 func (g *Graph) controlsInto(id ID) (int32, int32) {
-	if len(g.cTo) == 0 || g.controlled[id>>6]&(1<<(id&63)) == 0 {
+	if len(g.cTo) == 0 || !g.flag(id, flagControlled) {
 		return 0, 0
 	}
 	lo, _ := slices.BinarySearch(g.cTo, id)

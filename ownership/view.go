@@ -80,35 +80,41 @@ func (v *view) stakeActive(p int32) bool {
 func (v *view) addNodeEdges(k int, roots Roots, visit func(id ID) int32) {
 	g := v.g
 	id := v.nodes[k]
+	w := int(id>>6) * flagWords
+	bit := uint(id & 63)
 	votes := false
-	for p := g.inStart[id]; p < g.inStart[id+1]; p++ {
-		if !v.stakeActive(p) {
-			continue
+	if g.flags[w+flagStakesIn]>>bit&1 != 0 {
+		for p := g.inStart[id]; p < g.inStart[id+1]; p++ {
+			if !v.stakeActive(p) {
+				continue
+			}
+			meta := g.st[p].meta
+			isVotes := meta&1 != 0
+			votes = votes || isVotes
+			v.eFrom = append(v.eFrom, visit(g.st[p].owner))
+			v.eLo = append(v.eLo, g.st[p].lo)
+			v.eHi = append(v.eHi, g.st[p].hi)
+			v.eVotes = append(v.eVotes, isVotes)
+			v.eGroup = append(v.eGroup, int32(meta>>1)-1)
+			v.ePos = append(v.ePos, p)
 		}
-		meta := g.st[p].meta
-		isVotes := meta&1 != 0
-		votes = votes || isVotes
-		v.eFrom = append(v.eFrom, visit(g.st[p].owner))
-		v.eLo = append(v.eLo, g.st[p].lo)
-		v.eHi = append(v.eHi, g.st[p].hi)
-		v.eVotes = append(v.eVotes, isVotes)
-		v.eGroup = append(v.eGroup, int32(meta>>1)-1)
-		v.ePos = append(v.ePos, p)
 	}
 	v.inStart = append(v.inStart, int32(len(v.eFrom)))
-	lo, hi := g.controlsInto(id)
-	for c := lo; c < hi; c++ {
-		eff := v.rule.Controls[g.cBasis[c]]
-		if eff == ControlIgnore || !g.cValid[c].Contains(v.at) {
-			continue
+	if g.flags[w+flagControlled]>>bit&1 != 0 {
+		lo, hi := g.controlsInto(id)
+		for c := lo; c < hi; c++ {
+			eff := v.rule.Controls[g.cBasis[c]]
+			if eff == ControlIgnore || !g.cValid[c].Contains(v.at) {
+				continue
+			}
+			v.cFrom = append(v.cFrom, visit(g.cFrom[c]))
+			v.cEff = append(v.cEff, eff)
+			v.cPos = append(v.cPos, c)
 		}
-		v.cFrom = append(v.cFrom, visit(g.cFrom[c]))
-		v.cEff = append(v.cEff, eff)
-		v.cPos = append(v.cPos, c)
 	}
 	v.cStart = append(v.cStart, int32(len(v.cFrom)))
 	v.root = append(v.root, roots.IsRoot(id))
-	v.partial = append(v.partial, g.isPartial(id))
+	v.partial = append(v.partial, g.flags[w+flagPartial]>>bit&1 != 0)
 	v.hasVotes = append(v.hasVotes, votes)
 }
 
