@@ -18,30 +18,48 @@ type scratch struct {
 	holderBuf []ID
 }
 
-// pools keeps the scratch memory of finished queries for the next ones, per graph, so that
-// scratch sized for one graph is not handed to another. Unlike a sync.Pool it is not
-// emptied by the garbage collector: a scratch holds O(V) stamp arrays, and reallocating
-// them after every collection would cost more than the query. At most poolSize are kept.
+// pools keeps the memory of finished queries for the next ones, per graph, so that memory
+// sized for one graph is not handed to another. The scratch of a query is small and lives
+// in a sync.Pool. The stamp arrays of big views are O(V) each; they are kept in a channel
+// instead, which the garbage collector does not empty, since reallocating them after every
+// collection would cost more than the queries. At most poolSize are kept.
 type pools struct {
-	once sync.Once
-	free chan *scratch
+	scratch sync.Pool
+	once    sync.Once
+	stamps  chan *stamps
 }
 
 const poolSize = 64
 
 func (g *Graph) getScratch() *scratch {
-	g.pool.once.Do(func() { g.pool.free = make(chan *scratch, poolSize) })
-	select {
-	case s := <-g.pool.free:
+	if s, ok := g.pool.scratch.Get().(*scratch); ok {
 		return s
-	default:
-		return &scratch{}
 	}
+	return &scratch{}
 }
 
 func (g *Graph) putScratch(s *scratch) {
+	if s.v.stamp != nil {
+		g.putStamps(s.v.stamp)
+		s.v.stamp = nil
+	}
+	g.pool.scratch.Put(s)
+}
+
+func (g *Graph) getStamps() *stamps {
+	g.pool.once.Do(func() { g.pool.stamps = make(chan *stamps, poolSize) })
 	select {
-	case g.pool.free <- s:
+	case s := <-g.pool.stamps:
+		return s
+	default:
+		return &stamps{recs: make([]stampRec, g.Len())}
+	}
+}
+
+func (g *Graph) putStamps(s *stamps) {
+	g.pool.once.Do(func() { g.pool.stamps = make(chan *stamps, poolSize) })
+	select {
+	case g.pool.stamps <- s:
 	default:
 	}
 }
@@ -156,8 +174,6 @@ func (e *engine) setHolder(id ID) {
 	e.holder = -3
 	if k, ok := v.localOf(id); ok {
 		e.holder = k
-	} else if v.stamp == nil && int(id) < v.n() {
-		e.holder = int32(id)
 	}
 	for q := g.outStart[id]; q < g.outStart[id+1]; q++ {
 		p := g.outPos[q]

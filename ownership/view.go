@@ -46,12 +46,12 @@ type view struct {
 	tStack     []int32
 	tCall      []tframe
 
-	// for single-subject views: stamp[id].gen == gen when graph entity id is in the view, at
-	// local index stamp[id].local (one record, so one cache miss per visit)
-	stamp []stampRec
-	gen   uint32
-	small [smallSize]int32 // small views: local index + 1 by hashed graph id, 0 = empty
-	big   bool             // the view outgrew small and uses stamp
+	whole bool // the view of the whole graph: local index == graph id
+	// single-subject views of up to smallMax nodes: local index + 1 by hashed graph id,
+	// 0 = empty; bigger ones (big) use stamp, borrowed from the graph's pool
+	small [smallSize]int32
+	big   bool
+	stamp *stamps
 	queue []ID
 	tmp   []int32
 }
@@ -122,18 +122,10 @@ func (v *view) addNodeEdges(k int, roots Roots, visit func(id ID) int32) {
 // O(ancestors + their in-edges) time, without touching the rest of the graph.
 func (v *view) buildSubject(g *Graph, subject ID, at Date, rule *Rule, roots Roots) {
 	v.reset(g, at, rule, roots)
-	n := g.Len()
-	if len(v.stamp) < n {
-		v.stamp = make([]stampRec, n)
-		v.gen = 0
-	}
-	v.gen++
-	if v.gen == 0 { // wrapped: clear
-		clear(v.stamp)
-		v.gen = 1
-	}
+	v.whole = false
 	// Small views (most) are indexed by a little open-addressing table that stays in
-	// cache; a view that outgrows it moves to the stamp array over all entities.
+	// cache; a view that outgrows it moves to a stamp array over all entities, which it
+	// borrows from the graph's pool.
 	clear(v.small[:])
 	v.big = false
 	visit := func(id ID) int32 {
@@ -156,17 +148,21 @@ func (v *view) buildSubject(g *Graph, subject ID, at Date, rule *Rule, roots Roo
 				return k
 			}
 			v.big = true
+			if v.stamp == nil {
+				v.stamp = g.getStamps()
+			}
+			v.stamp.next()
 			for i, x := range v.nodes {
-				v.stamp[x] = stampRec{v.gen, int32(i)}
+				v.stamp.recs[x] = stampRec{v.stamp.gen, int32(i)}
 			}
 			return k
 		}
-		st := &v.stamp[id]
-		if st.gen == v.gen {
+		st := &v.stamp.recs[id]
+		if st.gen == v.stamp.gen {
 			return st.local
 		}
 		k := int32(len(v.nodes))
-		*st = stampRec{v.gen, k}
+		*st = stampRec{v.stamp.gen, k}
 		v.nodes = append(v.nodes, id)
 		return k
 	}
@@ -180,6 +176,7 @@ func (v *view) buildSubject(g *Graph, subject ID, at Date, rule *Rule, roots Roo
 // buildAll builds the view of the whole graph at a date; local index == graph id. O(V + E).
 func (v *view) buildAll(g *Graph, at Date, rule *Rule, roots Roots) {
 	v.reset(g, at, rule, roots)
+	v.whole = true
 	n, m := g.Len(), len(g.st)
 	v.nodes = make([]ID, 0, n)
 	v.inStart = append(make([]int32, 0, n+1), 0)
@@ -200,8 +197,42 @@ func (v *view) buildAll(g *Graph, at Date, rule *Rule, roots Roots) {
 // finish computes the topological order of strongly connected components; the out-edge
 // indices, which only cycles need, are built by outEdges on first use.
 func (v *view) finish() {
-	v.tarjan()
 	v.outBuilt = false
+	if !v.backward() {
+		v.tarjan()
+		return
+	}
+	// Every edge runs from a node found later to one found earlier, as in a tree of
+	// holdings: there is no cycle, and the reverse of the order of discovery puts owners
+	// first.
+	n := v.n()
+	v.sccs = growLen(v.sccs, n)
+	v.sccStart = growLen(v.sccStart, n+1)
+	v.comp = growLen(v.comp, n)
+	for k := 0; k < n; k++ {
+		v.sccs[k] = int32(n - 1 - k)
+		v.sccStart[k] = int32(k)
+		v.comp[k] = int32(n - 1 - k)
+	}
+	v.sccStart[n] = int32(n)
+}
+
+// backward reports whether every stake and control of the view runs from a node with a
+// higher local index to one with a lower.
+func (v *view) backward() bool {
+	for k := int32(0); k < int32(v.n()); k++ {
+		for _, f := range v.eFrom[v.inStart[k]:v.inStart[k+1]] {
+			if f <= k {
+				return false
+			}
+		}
+		for _, f := range v.cFrom[v.cStart[k]:v.cStart[k+1]] {
+			if f <= k {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // outEdges builds the out-edge indices of stakes and controls.
@@ -324,13 +355,13 @@ const (
 
 func smallHash(id ID) int32 { return int32((uint32(id) * 0x9e3779b1) >> 24) }
 
-// localOf returns the local index of graph entity id in a single-subject view.
+// localOf returns the local index of graph entity id in the view.
 func (v *view) localOf(id ID) (int32, bool) {
-	if v.stamp == nil || int(id) >= len(v.stamp) {
-		return 0, false
+	if v.whole {
+		return int32(id), id >= 0 && int(id) < v.n()
 	}
 	if v.big {
-		if st := v.stamp[id]; st.gen == v.gen {
+		if st := v.stamp.recs[id]; st.gen == v.stamp.gen {
 			return st.local, true
 		}
 		return 0, false
@@ -343,6 +374,22 @@ func (v *view) localOf(id ID) (int32, bool) {
 		if v.nodes[x-1] == id {
 			return x - 1, true
 		}
+	}
+}
+
+// stamps maps every entity of a graph to a local index: recs[id].gen == gen when id is in
+// the current view, at local index recs[id].local (one record, so one cache miss per
+// visit). Starting a new view only increments gen.
+type stamps struct {
+	recs []stampRec
+	gen  uint32
+}
+
+func (s *stamps) next() {
+	s.gen++
+	if s.gen == 0 { // wrapped: clear
+		clear(s.recs)
+		s.gen = 1
 	}
 }
 
