@@ -89,9 +89,9 @@ func (g *Graph) classifyMultiplicative(rule *Rule, roots Roots, at Date, out []S
 		k := int32(i)
 		lo := maxShare(&e.lo, k)
 		switch {
-		case e.lo.restr[k]:
+		case e.lo.st[k].restr:
 			out[i] = Restricted
-		case e.up.restr[k]:
+		case e.up.st[k].restr:
 			out[i] = Indeterminate
 		case rule.HasReviewAt && lo >= float64(rule.ReviewAt)-e.tol():
 			out[i] = Significant

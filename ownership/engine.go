@@ -15,23 +15,28 @@ const multTolerance = 1e-3
 // restricted: ranges at their maximum, remainders held by restricted unknowns, deny and
 // review controls).
 type pass struct {
-	upper  bool
-	pass   []bool       // passes its stakes at weight 1 (root, or restricted by control; under flow-through, any restricted entity)
-	restr  []bool       // restricted (definitely in the lower pass, possibly in the upper)
-	share  [2][]float64 // restricted share per measure, in Percent units
-	weight [2][]float64 // weight of the node's stakes as an owner, in [0, 1]
-	byCtl  []bool       // restricted through a control
+	upper bool
+	st    []nodeState // by local node
+}
+
+// nodeState is what a pass knows of one node, in one record so that evaluating a node
+// touches one or two cache lines.
+type nodeState struct {
+	share  [2]float64 // restricted share per measure, in Percent units
+	weight [2]float64 // weight of the node's stakes as an owner, in [0, 1]
+	pass   bool       // passes its stakes at weight 1 (root, or restricted by control; under flow-through, any restricted entity)
+	restr  bool       // restricted (definitely in the lower pass, possibly in the upper)
+	byCtl  bool       // restricted through a control
 }
 
 func (p *pass) reset(n int, upper bool) {
 	p.upper = upper
-	p.pass = resetBools(p.pass, n)
-	p.restr = resetBools(p.restr, n)
-	p.byCtl = resetBools(p.byCtl, n)
-	for m := 0; m < 2; m++ {
-		p.share[m] = resetFloats(p.share[m], n)
-		p.weight[m] = resetFloats(p.weight[m], n)
+	if cap(p.st) < n {
+		p.st = make([]nodeState, n)
+		return
 	}
+	p.st = p.st[:n]
+	clear(p.st)
 }
 
 func resetBools(s []bool, n int) []bool {
@@ -118,6 +123,7 @@ func (e *engine) run() {
 		if !e.hasSource(p) {
 			continue
 		}
+		v.order()
 		for c := 0; c+1 < len(v.sccStart); c++ {
 			members := v.sccs[v.sccStart[c]:v.sccStart[c+1]]
 			if len(members) == 1 && !e.selfLoop(members[0]) {
@@ -140,13 +146,13 @@ func (e *engine) hasSource(p *pass) bool {
 	case len(e.held) > 0:
 		return true
 	case e.holder == -1:
-		if slices.Contains(v.root, true) {
+		if v.anyRoot {
 			return true
 		}
 	case e.holder >= 0:
 		return true
 	}
-	return p.upper && v.rule.Unknown != UnknownIgnore && slices.Contains(v.partial, true)
+	return p.upper && v.rule.Unknown != UnknownIgnore && v.anyPartial
 }
 
 // sccIsCold reports whether no member of the component c can become positive in pass p:
@@ -163,12 +169,12 @@ func (e *engine) sccIsCold(p *pass, members []int32, c int32) bool {
 			return false
 		}
 		for i := v.inStart[k]; i < v.inStart[k+1]; i++ {
-			if f := v.eFrom[i]; v.comp[f] != c && (p.weight[0][f] > 0 || p.weight[1][f] > 0) {
+			if f := v.eFrom[i]; v.comp[f] != c && (p.st[f].weight[0] > 0 || p.st[f].weight[1] > 0) {
 				return false
 			}
 		}
 		for i := v.cStart[k]; i < v.cStart[k+1]; i++ {
-			if f := v.cFrom[i]; v.comp[f] != c && p.restr[f] {
+			if f := v.cFrom[i]; v.comp[f] != c && p.st[f].restr {
 				return false
 			}
 		}
@@ -275,7 +281,7 @@ func (e *engine) eval(p *pass, k int32) bool {
 	if !pass {
 		for i := v.cStart[k]; i < v.cStart[k+1]; i++ {
 			eff := v.cEff[i]
-			if p.restr[v.cFrom[i]] && (eff == ControlDeny || (p.upper && eff == ControlReview)) {
+			if p.st[v.cFrom[i]].restr && (eff == ControlDeny || (p.upper && eff == ControlReview)) {
 				pass, byCtl = true, true
 				break
 			}
@@ -301,7 +307,7 @@ func (e *engine) eval(p *pass, k int32) bool {
 			w[m] = share[m] / float64(Hundred)
 		}
 	}
-	p.byCtl[k] = byCtl
+	p.st[k].byCtl = byCtl
 	return e.set(p, k, pass, restr, share, w)
 }
 
@@ -309,17 +315,17 @@ func (e *engine) eval(p *pass, k int32) bool {
 // is restricted, and the weight of its stakes) changed. Its share matters to them only
 // through the weight.
 func (e *engine) set(p *pass, k int32, pass, restr bool, share, w [2]float64) bool {
-	changed := p.pass[k] != pass || p.restr[k] != restr
+	changed := p.st[k].pass != pass || p.st[k].restr != restr
 	for m := 0; m < 2; m++ {
 		// A tolerance far above floating-point noise (an ulp of 1 is 1.1e-16) and far below
 		// the threshold tolerance, so that rounding never keeps a cycle iterating.
-		if d := w[m] - p.weight[m][k]; d > 1e-13 || d < -1e-13 {
+		if d := w[m] - p.st[k].weight[m]; d > 1e-13 || d < -1e-13 {
 			changed = true
 		}
 	}
-	p.pass[k], p.restr[k] = pass, restr
-	p.share[0][k], p.share[1][k] = share[0], share[1]
-	p.weight[0][k], p.weight[1][k] = w[0], w[1]
+	p.st[k].pass, p.st[k].restr = pass, restr
+	p.st[k].share[0], p.st[k].share[1] = share[0], share[1]
+	p.st[k].weight[0], p.st[k].weight[1] = w[0], w[1]
 	return changed
 }
 
@@ -331,7 +337,7 @@ func (e *engine) weightOf(p *pass, i int32, m int) float64 {
 			return 1
 		}
 	}
-	return p.weight[m][e.v.eFrom[i]]
+	return p.st[e.v.eFrom[i]].weight[m]
 }
 
 // share computes node k's restricted share of one measure in this pass.
@@ -464,7 +470,7 @@ func (e *engine) linearMeasure(p *pass, members []int32, c int32, m int) {
 	e.col = e.col[:v.n()]
 	var vars []int32
 	for _, k := range members {
-		if !p.pass[k] && (m == 0 || v.hasVotes[k]) {
+		if !p.st[k].pass && (m == 0 || v.hasVotes[k]) {
 			e.col[k] = int32(len(vars))
 			vars = append(vars, k)
 		}
@@ -504,7 +510,7 @@ func (e *engine) linearMeasure(p *pass, members []int32, c int32, m int) {
 			}
 			j := v.eFrom[i]
 			x := amount(i)
-			if col := e.col[j]; col >= 0 && v.comp[j] == c && e.weightOf(p, i, m) == p.weight[m][j] {
+			if col := e.col[j]; col >= 0 && v.comp[j] == c && e.weightOf(p, i, m) == p.st[j].weight[m] {
 				e.mat[r*s+int(col)] -= x / float64(Hundred)
 			} else {
 				b += x * e.weightOf(p, i, m)
@@ -585,8 +591,8 @@ func (e *engine) linearMeasure(p *pass, members []int32, c int32, m int) {
 		x[r] = min(max(x[r], 0), float64(Hundred))
 	}
 	for r, k := range vars {
-		p.share[m][k] = x[r]
-		p.weight[m][k] = x[r] / float64(Hundred)
+		p.st[k].share[m] = x[r]
+		p.st[k].weight[m] = x[r] / float64(Hundred)
 	}
 }
 

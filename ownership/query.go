@@ -141,7 +141,7 @@ func (s *scratch) solve(method Method, res *Result) {
 	try := func(id ID) {
 		e.setHolder(id)
 		e.run()
-		sc := score{e.lo.restr[0], e.up.restr[0], maxShare(&e.lo, 0), maxShare(&e.up, 0)}
+		sc := score{e.lo.st[0].restr, e.up.st[0].restr, maxShare(&e.lo, 0), maxShare(&e.up, 0)}
 		anyUp = anyUp || sc.restrUp
 		if !found || better(sc, bestScore) {
 			found, bestScore, bestID = true, sc, id
@@ -219,7 +219,7 @@ func (s *scratch) holders() []ID {
 	return out
 }
 
-func maxShare(p *pass, k int32) float64 { return max(p.share[0][k], p.share[1][k]) }
+func maxShare(p *pass, k int32) float64 { return max(p.st[k].share[0], p.st[k].share[1]) }
 
 func toPercent(x float64) Percent { return Percent(math.Round(x)) }
 
@@ -231,28 +231,28 @@ func (s *scratch) fill(e *engine, res *Result) {
 	// Which measure decided.
 	m := 0
 	switch {
-	case lo.restr[0]:
-		if !e.meets(lo.share[0][0]) && v.hasVotes[0] && e.meets(lo.share[1][0]) {
+	case lo.st[0].restr:
+		if !e.meets(lo.st[0].share[0]) && v.hasVotes[0] && e.meets(lo.st[0].share[1]) {
 			m = 1
 		}
-	case up.restr[0]:
-		if !e.meets(up.share[0][0]) && v.hasVotes[0] && e.meets(up.share[1][0]) {
+	case up.st[0].restr:
+		if !e.meets(up.st[0].share[0]) && v.hasVotes[0] && e.meets(up.st[0].share[1]) {
 			m = 1
 		}
 	default:
-		if v.hasVotes[0] && lo.share[1][0] > lo.share[0][0] {
+		if v.hasVotes[0] && lo.st[0].share[1] > lo.st[0].share[0] {
 			m = 1
 		}
 	}
 	res.Measure = Measure(m)
-	res.Share = Bounds{toPercent(lo.share[m][0]), toPercent(up.share[m][0])}
+	res.Share = Bounds{toPercent(lo.st[0].share[m]), toPercent(up.st[0].share[m])}
 	if res.Share.Upper < res.Share.Lower {
 		res.Share.Upper = res.Share.Lower
 	}
 	switch {
-	case lo.restr[0]:
+	case lo.st[0].restr:
 		res.Status = Restricted
-	case up.restr[0]:
+	case up.st[0].restr:
 		res.Status = Indeterminate
 	case v.rule.HasReviewAt && maxShare(lo, 0) >= float64(v.rule.ReviewAt)-e.tol():
 		res.Status = Significant
@@ -260,14 +260,14 @@ func (s *scratch) fill(e *engine, res *Result) {
 		res.Status = Clear
 	}
 	ev := lo
-	if !lo.restr[0] && up.restr[0] {
+	if !lo.st[0].restr && up.st[0].restr {
 		ev = up
 	}
-	if ev.byCtl[0] {
+	if ev.st[0].byCtl {
 		res.ThroughControl = true
 		for i := v.cStart[0]; i < v.cStart[0+1]; i++ {
 			eff := v.cEff[i]
-			if ev.restr[v.cFrom[i]] && (eff == ControlDeny || (ev.upper && eff == ControlReview)) {
+			if ev.st[v.cFrom[i]].restr && (eff == ControlDeny || (ev.upper && eff == ControlReview)) {
 				res.Control = g.controlInfo(v.cPos[i])
 				break
 			}
@@ -354,13 +354,13 @@ func (s *scratch) unsettled(e *engine, m int, res *Result) {
 	}
 	for i := v.cStart[0]; i < v.cStart[1]; i++ {
 		c := v.cFrom[i]
-		if !e.up.restr[c] {
+		if !e.up.st[c].restr {
 			continue
 		}
 		switch {
 		case v.cEff[i] == ControlReview:
 			res.Unsettled = append(res.Unsettled, Unsettled{Kind: ReviewControl, Control: g.controlInfo(v.cPos[i]), Entity: v.nodes[c]})
-		case !e.lo.restr[c]:
+		case !e.lo.st[c].restr:
 			res.Unsettled = append(res.Unsettled, Unsettled{Kind: PossibleOwner, Control: g.controlInfo(v.cPos[i]), Entity: v.nodes[c]})
 		}
 	}
@@ -420,11 +420,11 @@ func (s *scratch) paths(e *engine, p *pass, m int, res *Result) {
 				return NoID, steps
 			}
 			seen = append(seen, k)
-			if p.byCtl[k] {
+			if p.st[k].byCtl {
 				found := false
 				for i := v.cStart[k]; i < v.cStart[k+1]; i++ {
 					eff := v.cEff[i]
-					if p.restr[v.cFrom[i]] && (eff == ControlDeny || (p.upper && eff == ControlReview)) {
+					if p.st[v.cFrom[i]].restr && (eff == ControlDeny || (p.upper && eff == ControlReview)) {
 						steps = append(steps, Step{IsControl: true, Control: g.controlInfo(v.cPos[i])})
 						k = v.cFrom[i]
 						found = true
@@ -445,7 +445,7 @@ func (s *scratch) paths(e *engine, p *pass, m int, res *Result) {
 				return NoID, steps
 			}
 			steps = append(steps, Step{Stake: g.stakeInfo(v.ePos[best], v.nodes[k])})
-			if e.holderID != NoID && e.weightOf(p, best, m) == 1 && p.weight[m][v.eFrom[best]] < 1 {
+			if e.holderID != NoID && e.weightOf(p, best, m) == 1 && p.st[v.eFrom[best]].weight[m] < 1 {
 				// a stake of a joint group the holder is in: the holder holds it
 				return e.holderID, steps
 			}

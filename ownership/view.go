@@ -31,6 +31,9 @@ type view struct {
 	cOutStart []int32
 	cOut      []int32 // the controlled node of each control, by source
 	outBuilt  bool
+	ordered   bool
+
+	anyRoot, anyPartial bool // some node of the view is a root, or partially disclosed
 
 	root     []bool
 	partial  []bool
@@ -66,6 +69,7 @@ func (v *view) reset(g *Graph, at Date, rule *Rule, roots Roots) {
 	v.cStart = append(v.cStart[:0], 0)
 	v.cFrom, v.cEff, v.cPos = v.cFrom[:0], v.cEff[:0], v.cPos[:0]
 	v.root, v.partial, v.hasVotes = v.root[:0], v.partial[:0], v.hasVotes[:0]
+	v.anyRoot, v.anyPartial = false, false
 }
 
 // stakeActive reports whether the stake at position p is in effect at the view's date.
@@ -113,8 +117,11 @@ func (v *view) addNodeEdges(k int, roots Roots, visit func(id ID) int32) {
 		}
 	}
 	v.cStart = append(v.cStart, int32(len(v.cFrom)))
-	v.root = append(v.root, roots.IsRoot(id))
-	v.partial = append(v.partial, g.flags[w+flagPartial]>>bit&1 != 0)
+	isRoot, partial := roots.IsRoot(id), g.flags[w+flagPartial]>>bit&1 != 0
+	v.anyRoot = v.anyRoot || isRoot
+	v.anyPartial = v.anyPartial || partial
+	v.root = append(v.root, isRoot)
+	v.partial = append(v.partial, partial)
 	v.hasVotes = append(v.hasVotes, votes)
 }
 
@@ -194,10 +201,20 @@ func (v *view) buildAll(g *Graph, at Date, rule *Rule, roots Roots) {
 	v.finish()
 }
 
-// finish computes the topological order of strongly connected components; the out-edge
-// indices, which only cycles need, are built by outEdges on first use.
+// finish marks the derived indices stale: the topological order of strongly connected
+// components is computed by order, and the out-edge indices, which only cycles need, by
+// outEdges, each on first use. A view in which nothing can be restricted needs neither.
 func (v *view) finish() {
 	v.outBuilt = false
+	v.ordered = false
+}
+
+// order computes the topological order of strongly connected components, once per view.
+func (v *view) order() {
+	if v.ordered {
+		return
+	}
+	v.ordered = true
 	if !v.backward() {
 		v.tarjan()
 		return
