@@ -26,7 +26,7 @@ var (
 	worlds   = map[int]*benchWorld{}
 )
 
-func worldOf(b *testing.B, n int) *benchWorld {
+func worldOf(b testing.TB, n int) *benchWorld {
 	worldsMu.Lock()
 	defer worldsMu.Unlock()
 	if w, ok := worlds[n]; ok {

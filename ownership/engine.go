@@ -169,7 +169,7 @@ func (e *engine) sccIsCold(p *pass, members []int32, c int32) bool {
 			return false
 		}
 		for i := v.inStart[k]; i < v.inStart[k+1]; i++ {
-			if f := v.eFrom[i]; v.comp[f] != c && (p.st[f].weight[0] > 0 || p.st[f].weight[1] > 0) {
+			if f := v.edges[i].from; v.comp[f] != c && (p.st[f].weight[0] > 0 || p.st[f].weight[1] > 0) {
 				return false
 			}
 		}
@@ -185,7 +185,7 @@ func (e *engine) sccIsCold(p *pass, members []int32, c int32) bool {
 func (e *engine) selfLoop(k int32) bool {
 	v := e.v
 	for i := v.inStart[k]; i < v.inStart[k+1]; i++ {
-		if v.eFrom[i] == k {
+		if v.edges[i].from == k {
 			return true
 		}
 	}
@@ -333,11 +333,11 @@ func (e *engine) set(p *pass, k int32, pass, restr bool, share, w [2]float64) bo
 // single holder holds a stake in.
 func (e *engine) weightOf(p *pass, i int32, m int) float64 {
 	if len(e.held) > 0 {
-		if g := e.v.eGroup[i]; g >= 0 && slices.Contains(e.held, g) {
+		if g := e.v.edges[i].group; g >= 0 && slices.Contains(e.held, g) {
 			return 1
 		}
 	}
-	return p.st[e.v.eFrom[i]].weight[m]
+	return p.st[e.v.edges[i].from].weight[m]
 }
 
 // share computes node k's restricted share of one measure in this pass.
@@ -350,10 +350,10 @@ func (e *engine) share(p *pass, k int32, votes bool) float64 {
 	lo, hi := v.inStart[k], v.inStart[k+1]
 	var base, sumLo float64
 	for i := lo; i < hi; i++ {
-		if v.eVotes[i] != votes {
+		if v.edges[i].votes != votes {
 			continue
 		}
-		l := float64(v.eLo[i])
+		l := float64(v.edges[i].lo)
 		sumLo += l
 		base += l * e.weightOf(p, i, m)
 	}
@@ -375,14 +375,14 @@ func (e *engine) share(p *pass, k int32, votes bool) float64 {
 	// Spare capacity goes to ranges, restricted owners first, then others by weight.
 	e.items = e.items[:0]
 	for i := lo; i < hi; i++ {
-		if v.eVotes[i] != votes || v.eHi[i] == v.eLo[i] {
+		if v.edges[i].votes != votes || v.edges[i].hi == v.edges[i].lo {
 			continue
 		}
 		w := e.weightOf(p, i, m)
 		if w <= 0 {
 			continue
 		}
-		e.items = append(e.items, item{float64(v.eHi[i] - v.eLo[i]), w, i})
+		e.items = append(e.items, item{float64(v.edges[i].hi - v.edges[i].lo), w, i})
 	}
 	if len(e.items) > 1 {
 		slices.SortStableFunc(e.items, func(a, b item) int {
@@ -493,7 +493,7 @@ func (e *engine) linearMeasure(p *pass, members []int32, c int32, m int) {
 		e.share(p, k, votes)
 		e.recording = false
 		amount := func(i int32) float64 {
-			x := float64(v.eLo[i])
+			x := float64(v.edges[i].lo)
 			if p.upper && v.rule.Unknown != UnknownIgnore {
 				for _, a := range e.alloc {
 					if a.edge == i {
@@ -505,10 +505,10 @@ func (e *engine) linearMeasure(p *pass, members []int32, c int32, m int) {
 		}
 		b := e.remainder
 		for i := v.inStart[k]; i < v.inStart[k+1]; i++ {
-			if v.eVotes[i] != votes {
+			if v.edges[i].votes != votes {
 				continue
 			}
-			j := v.eFrom[i]
+			j := v.edges[i].from
 			x := amount(i)
 			if col := e.col[j]; col >= 0 && v.comp[j] == c && e.weightOf(p, i, m) == p.st[j].weight[m] {
 				e.mat[r*s+int(col)] -= x / float64(Hundred)

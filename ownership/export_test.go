@@ -11,5 +11,5 @@ func ViewShape(g *Graph, rule *Rule, roots Roots, subject ID, at Date) (nodes, e
 	for c := 0; c+1 < len(v.sccStart); c++ {
 		maxSCC = max(maxSCC, int(v.sccStart[c+1]-v.sccStart[c]))
 	}
-	return v.n(), len(v.eFrom), maxSCC
+	return v.n(), len(v.edges), maxSCC
 }

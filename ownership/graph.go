@@ -48,10 +48,10 @@ type EntityInfo struct {
 // owner for the other direction, so that memory is a few dozen bytes per stake and no query
 // rebuilds it. A Graph is safe for concurrent use. Build one with a [Builder].
 type Graph struct {
-	ids     []string // by ID
-	byName  []ID     // IDs sorted by id string
-	parent  []ID     // branch_of (direct), NoID if none; nil when no branches
-	canon   []ID     // ultimate parent, or self; nil when no branches
+	ids    []string // by ID
+	byName []ID     // IDs sorted by id string
+	parent []ID     // branch_of (direct), NoID if none; nil when no branches
+	canon  []ID     // ultimate parent, or self; nil when no branches
 	// flags holds per-entity bits, flagWords words for each 64 entities, so that all the
 	// bits of an entity share a cache line: a query reads them for every ancestor, and
 	// reads the stakes of an entity (a cache miss) only when it has some.
@@ -74,7 +74,7 @@ type Graph struct {
 	cBasis     []Basis
 	cValid     []Interval
 	cIndex     []int32
-	cOut       []int32  // control positions sorted by controller
+	cOut       []int32 // control positions sorted by controller
 
 	pool pools // reusable query memory
 }

@@ -201,8 +201,8 @@ func (s *scratch) holders() []ID {
 		}
 	}
 	var groups []int32
-	for _, gi := range v.eGroup {
-		if gi >= 0 && !slices.Contains(groups, gi) {
+	for _, ed := range v.edges {
+		if gi := ed.group; gi >= 0 && !slices.Contains(groups, gi) {
 			groups = append(groups, gi)
 		}
 	}
@@ -277,18 +277,18 @@ func (s *scratch) fill(e *engine, res *Result) {
 	owned := v.nodes[0]
 	var sumLo int64
 	for i := v.inStart[0]; i < v.inStart[1]; i++ {
-		if v.eVotes[i] != (m == 1) {
+		if v.edges[i].votes != (m == 1) {
 			continue
 		}
-		sumLo += int64(v.eLo[i])
+		sumLo += int64(v.edges[i].lo)
 		wl, wu := e.weightOf(lo, i, m), e.weightOf(up, i, m)
 		if wu <= 0 && wl <= 0 {
 			continue
 		}
 		res.Terms = append(res.Terms, Term{
-			Stake:        g.stakeInfo(v.ePos[i], owned),
+			Stake:        g.stakeInfo(v.edges[i].pos, owned),
 			Weight:       Bounds{toPercent(wl * float64(Hundred)), toPercent(wu * float64(Hundred))},
-			Contribution: Bounds{toPercent(float64(v.eLo[i]) * wl), toPercent(float64(v.eHi[i]) * wu)},
+			Contribution: Bounds{toPercent(float64(v.edges[i].lo) * wl), toPercent(float64(v.edges[i].hi) * wu)},
 			Definite:     wl > 0,
 		})
 	}
@@ -334,15 +334,15 @@ func (s *scratch) unsettled(e *engine, m int, res *Result) {
 	g := v.g
 	owned := v.nodes[0]
 	for i := v.inStart[0]; i < v.inStart[1]; i++ {
-		if v.eVotes[i] != (m == 1) {
+		if v.edges[i].votes != (m == 1) {
 			continue
 		}
 		wl, wu := e.weightOf(&e.lo, i, m), e.weightOf(&e.up, i, m)
 		if wu <= 0 {
 			continue
 		}
-		st := g.stakeInfo(v.ePos[i], owned)
-		if e.v.rule.Unknown != UnknownIgnore && v.eHi[i] > v.eLo[i] {
+		st := g.stakeInfo(v.edges[i].pos, owned)
+		if e.v.rule.Unknown != UnknownIgnore && v.edges[i].hi > v.edges[i].lo {
 			res.Unsettled = append(res.Unsettled, Unsettled{Kind: RangeStake, Stake: st, Entity: st.Owner})
 		}
 		if wl < wu {
@@ -382,7 +382,7 @@ func (s *scratch) paths(e *engine, p *pass, m int, res *Result) {
 	var starts [MaxPaths + 1]start
 	ns := 0
 	for i := v.inStart[0]; i < v.inStart[1]; i++ {
-		if v.eVotes[i] != (m == 1) {
+		if v.edges[i].votes != (m == 1) {
 			continue
 		}
 		c := e.contribution(p, i, m)
@@ -444,23 +444,23 @@ func (s *scratch) paths(e *engine, p *pass, m int, res *Result) {
 			if best < 0 {
 				return NoID, steps
 			}
-			steps = append(steps, Step{Stake: g.stakeInfo(v.ePos[best], v.nodes[k])})
-			if e.holderID != NoID && e.weightOf(p, best, m) == 1 && p.st[v.eFrom[best]].weight[m] < 1 {
+			steps = append(steps, Step{Stake: g.stakeInfo(v.edges[best].pos, v.nodes[k])})
+			if e.holderID != NoID && e.weightOf(p, best, m) == 1 && p.st[v.edges[best].from].weight[m] < 1 {
 				// a stake of a joint group the holder is in: the holder holds it
 				return e.holderID, steps
 			}
-			k = v.eFrom[best]
+			k = v.edges[best].from
 		}
 		return NoID, steps
 	}
 	for _, st := range starts[:ns] {
 		i := st.edge
-		steps := []Step{{Stake: g.stakeInfo(v.ePos[i], v.nodes[0])}}
-		root, steps := walk(v.eFrom[i], steps)
+		steps := []Step{{Stake: g.stakeInfo(v.edges[i].pos, v.nodes[0])}}
+		root, steps := walk(v.edges[i].from, steps)
 		slices.Reverse(steps)
-		share := float64(v.eLo[i])
+		share := float64(v.edges[i].lo)
 		if p.upper {
-			share = float64(v.eHi[i])
+			share = float64(v.edges[i].hi)
 		}
 		if e.method == Multiplicative {
 			share = float64(Hundred)
@@ -490,12 +490,12 @@ func (s *scratch) paths(e *engine, p *pass, m int, res *Result) {
 // contribution is what in-edge i adds to its target's share in pass p.
 func (e *engine) contribution(p *pass, i int32, m int) float64 {
 	v := e.v
-	if v.eVotes[i] != (m == 1) {
+	if v.edges[i].votes != (m == 1) {
 		return 0
 	}
-	x := float64(v.eLo[i])
+	x := float64(v.edges[i].lo)
 	if p.upper {
-		x = float64(v.eHi[i])
+		x = float64(v.edges[i].hi)
 	}
 	return x * e.weightOf(p, i, m)
 }

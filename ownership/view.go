@@ -14,12 +14,7 @@ type view struct {
 	nodes []ID // local → graph id
 
 	inStart []int32 // CSR of in-edges by local target, len N+1
-	eFrom   []int32
-	eLo     []int32
-	eHi     []int32
-	eVotes  []bool
-	eGroup  []int32 // joint group index, -1 for none
-	ePos    []int32 // graph stake position
+	edges   []vedge
 
 	outStart []int32 // CSR of out-edges by local source: the owned node of each stake
 	outEdge  []int32
@@ -65,11 +60,18 @@ func (v *view) reset(g *Graph, at Date, rule *Rule, roots Roots) {
 	v.g, v.at, v.rule, v.roots = g, at, rule, roots
 	v.nodes = v.nodes[:0]
 	v.inStart = append(v.inStart[:0], 0)
-	v.eFrom, v.eLo, v.eHi, v.eVotes, v.eGroup, v.ePos = v.eFrom[:0], v.eLo[:0], v.eHi[:0], v.eVotes[:0], v.eGroup[:0], v.ePos[:0]
+	v.edges = v.edges[:0]
 	v.cStart = append(v.cStart[:0], 0)
 	v.cFrom, v.cEff, v.cPos = v.cFrom[:0], v.cEff[:0], v.cPos[:0]
 	v.root, v.partial, v.hasVotes = v.root[:0], v.partial[:0], v.hasVotes[:0]
 	v.anyRoot, v.anyPartial = false, false
+}
+
+// vedge is a stake in a view: its owner's local index, its share, its graph position, its
+// joint group (-1 for none) and whether it counts votes.
+type vedge struct {
+	from, lo, hi, pos, group int32
+	votes                    bool
 }
 
 // stakeActive reports whether the stake at position p is in effect at the view's date.
@@ -95,15 +97,10 @@ func (v *view) addNodeEdges(k int, roots Roots, visit func(id ID) int32) {
 			meta := g.st[p].meta
 			isVotes := meta&1 != 0
 			votes = votes || isVotes
-			v.eFrom = append(v.eFrom, visit(g.st[p].owner))
-			v.eLo = append(v.eLo, g.st[p].lo)
-			v.eHi = append(v.eHi, g.st[p].hi)
-			v.eVotes = append(v.eVotes, isVotes)
-			v.eGroup = append(v.eGroup, int32(meta>>1)-1)
-			v.ePos = append(v.ePos, p)
+			v.edges = append(v.edges, vedge{from: visit(g.st[p].owner), lo: g.st[p].lo, hi: g.st[p].hi, pos: p, group: int32(meta>>1) - 1, votes: isVotes})
 		}
 	}
-	v.inStart = append(v.inStart, int32(len(v.eFrom)))
+	v.inStart = append(v.inStart, int32(len(v.edges)))
 	if g.flags[w+flagControlled]>>bit&1 != 0 {
 		lo, hi := g.controlsInto(id)
 		for c := lo; c < hi; c++ {
@@ -187,8 +184,7 @@ func (v *view) buildAll(g *Graph, at Date, rule *Rule, roots Roots) {
 	n, m := g.Len(), len(g.st)
 	v.nodes = make([]ID, 0, n)
 	v.inStart = append(make([]int32, 0, n+1), 0)
-	v.eFrom, v.eLo, v.eHi, v.ePos, v.eGroup = make([]int32, 0, m), make([]int32, 0, m), make([]int32, 0, m), make([]int32, 0, m), make([]int32, 0, m)
-	v.eVotes = make([]bool, 0, m)
+	v.edges = make([]vedge, 0, m)
 	v.cStart = append(make([]int32, 0, n+1), 0)
 	v.root, v.partial, v.hasVotes = make([]bool, 0, n), make([]bool, 0, n), make([]bool, 0, n)
 	for i := 0; i < g.Len(); i++ {
@@ -238,8 +234,8 @@ func (v *view) order() {
 // higher local index to one with a lower.
 func (v *view) backward() bool {
 	for k := int32(0); k < int32(v.n()); k++ {
-		for _, f := range v.eFrom[v.inStart[k]:v.inStart[k+1]] {
-			if f <= k {
+		for _, e := range v.edges[v.inStart[k]:v.inStart[k+1]] {
+			if e.from <= k {
 				return false
 			}
 		}
@@ -260,17 +256,17 @@ func (v *view) outEdges() {
 	v.outBuilt = true
 	n := v.n()
 	v.outStart = growZero(v.outStart, n+1)
-	for _, f := range v.eFrom {
-		v.outStart[f+1]++
+	for _, e := range v.edges {
+		v.outStart[e.from+1]++
 	}
 	for i := 0; i < n; i++ {
 		v.outStart[i+1] += v.outStart[i]
 	}
-	v.outEdge = growLen(v.outEdge, len(v.eFrom))
+	v.outEdge = growLen(v.outEdge, len(v.edges))
 	v.tmp = append(v.tmp[:0], v.outStart[:n]...)
 	for k := 0; k < n; k++ {
 		for e := v.inStart[k]; e < v.inStart[k+1]; e++ {
-			f := v.eFrom[e]
+			f := v.edges[e].from
 			v.outEdge[v.tmp[f]] = int32(k)
 			v.tmp[f]++
 		}
@@ -324,7 +320,7 @@ func (v *view) tarjan() {
 			var w int32 = -1
 			ne := v.inStart[k+1] - v.inStart[k]
 			if f.next < ne {
-				w = v.eFrom[v.inStart[k]+f.next]
+				w = v.edges[v.inStart[k]+f.next].from
 			} else if c := f.next - ne; c < v.cStart[k+1]-v.cStart[k] {
 				w = v.cFrom[v.cStart[k]+c]
 			}
