@@ -126,7 +126,7 @@ func (e *engine) run() {
 		v.order()
 		for c := 0; c+1 < len(v.sccStart); c++ {
 			members := v.sccs[v.sccStart[c]:v.sccStart[c+1]]
-			if len(members) == 1 && !e.selfLoop(members[0]) {
+			if !v.sccCyc[c] {
 				e.eval(p, members[0])
 				continue
 			}
@@ -180,21 +180,6 @@ func (e *engine) sccIsCold(p *pass, members []int32, c int32) bool {
 		}
 	}
 	return true
-}
-
-func (e *engine) selfLoop(k int32) bool {
-	v := e.v
-	for i := v.inStart[k]; i < v.inStart[k+1]; i++ {
-		if v.edges[i].from == k {
-			return true
-		}
-	}
-	for i := v.cStart[k]; i < v.cStart[k+1]; i++ {
-		if v.cFrom[i] == k {
-			return true
-		}
-	}
-	return false
 }
 
 // solveSCC iterates a strongly connected component to its least fixed point, starting

@@ -1,5 +1,7 @@
 package ownership
 
+import "slices"
+
 // A view is the part of the graph a question needs, at one date and under one rule, with
 // local dense indices: for one subject, the subject (local 0) and its ancestors (the owners
 // of its owners…, and the controllers that count under the rule); for a batch, everything.
@@ -37,6 +39,7 @@ type view struct {
 	sccs     []int32 // nodes in topological order (owners first), grouped by SCC
 	sccStart []int32
 	comp     []int32 // local → its SCC's index
+	sccCyc   []bool  // by SCC: it has a cycle (more than one node, or a node that holds itself)
 
 	// Tarjan's scratch
 	tIdx, tLow []int32
@@ -222,6 +225,7 @@ func (v *view) order() {
 	v.sccs = growLen(v.sccs, n)
 	v.sccStart = growLen(v.sccStart, n+1)
 	v.comp = growLen(v.comp, n)
+	v.sccCyc = resetBools(v.sccCyc, n)
 	for k := 0; k < n; k++ {
 		v.sccs[k] = int32(n - 1 - k)
 		v.sccStart[k] = int32(k)
@@ -303,6 +307,7 @@ func (v *view) tarjan() {
 	call := v.tCall[:0]
 	v.sccs = v.sccs[:0]
 	v.sccStart = append(v.sccStart[:0], 0)
+	v.sccCyc = v.sccCyc[:0]
 	counter := int32(0)
 	for s := int32(0); s < int32(n); s++ {
 		if idx[s] != 0 {
@@ -355,10 +360,21 @@ func (v *view) tarjan() {
 					}
 				}
 				v.sccStart = append(v.sccStart, int32(len(v.sccs)))
+				v.sccCyc = append(v.sccCyc, v.sccStart[len(v.sccStart)-1]-v.sccStart[len(v.sccStart)-2] > 1 || v.selfLoop(k))
 			}
 		}
 	}
 	v.tStack, v.tCall = stack, call
+}
+
+// selfLoop reports whether node k holds a stake in, or controls, itself.
+func (v *view) selfLoop(k int32) bool {
+	for _, e := range v.edges[v.inStart[k]:v.inStart[k+1]] {
+		if e.from == k {
+			return true
+		}
+	}
+	return slices.Contains(v.cFrom[v.cStart[k]:v.cStart[k+1]], k)
 }
 
 const (
