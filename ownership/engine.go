@@ -75,6 +75,7 @@ type engine struct {
 	alloc     []edgeAmount // spare capacity given to ranges by the last share()
 	remainder float64      // spare capacity given to a remainder by the last share()
 	col       []int32      // local → column of the system, -1 when not a variable
+	vars      []int32      // column → local
 	mat       []float64
 	rhs       []float64
 	x         []float64
@@ -453,13 +454,14 @@ func (e *engine) linearMeasure(p *pass, members []int32, c int32, m int) {
 		}
 	}
 	e.col = e.col[:v.n()]
-	var vars []int32
+	vars := e.vars[:0]
 	for _, k := range members {
 		if !p.st[k].pass && (m == 0 || v.hasVotes[k]) {
 			e.col[k] = int32(len(vars))
 			vars = append(vars, k)
 		}
 	}
+	e.vars = vars
 	defer func() {
 		for _, k := range vars {
 			e.col[k] = -1
@@ -552,10 +554,10 @@ func (e *engine) linearMeasure(p *pass, members []int32, c int32, m int) {
 			b[col], b[piv] = b[piv], b[col]
 		}
 		for r := col + 1; r < s; r++ {
-			f := a[r*s+col] / a[col*s+col]
-			if f == 0 {
+			if a[r*s+col] == 0 {
 				continue
 			}
+			f := a[r*s+col] / a[col*s+col]
 			for j := col; j < s; j++ {
 				a[r*s+j] -= f * a[col*s+j]
 			}
