@@ -87,6 +87,36 @@ func BenchmarkQuery(b *testing.B) {
 	}
 }
 
+// BenchmarkQueryWarm asks each random subject twice and times only the second answer, when
+// the subject's ancestors are in cache: the difference from BenchmarkQuery is what the
+// first answer spends waiting for memory.
+func BenchmarkQueryWarm(b *testing.B) {
+	for _, n := range sizes {
+		b.Run(fmt.Sprintf("flow_through/n=%d", n), func(b *testing.B) {
+			bw := worldOf(b, n)
+			rule := ownership.Rule{Threshold: ownership.PercentOf(50), Method: ownership.FlowThrough,
+				Controls: [ownership.NumBases]ownership.ControlEffect{ownership.BoardMajority: ownership.ControlDeny}}
+			rng := rand.New(rand.NewPCG(1, 2))
+			lat := make([]time.Duration, 0, 1<<16)
+			b.ReportAllocs()
+			for b.Loop() {
+				id := ownership.ID(rng.IntN(n))
+				if _, err := bw.g.Query(&rule, bw.roots, id, benchDate); err != nil {
+					b.Fatal(err)
+				}
+				t0 := time.Now()
+				if _, err := bw.g.Query(&rule, bw.roots, id, benchDate); err != nil {
+					b.Fatal(err)
+				}
+				if len(lat) < cap(lat) {
+					lat = append(lat, time.Since(t0))
+				}
+			}
+			reportLatency(b, lat)
+		})
+	}
+}
+
 func reportLatency(b *testing.B, lat []time.Duration) {
 	if len(lat) == 0 {
 		return
