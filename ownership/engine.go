@@ -190,7 +190,8 @@ func (e *engine) sccIsCold(p *pass, members []int32, c int32) bool {
 //
 // A cold component (sccIsCold) is left at zero. A small component under direct or
 // flow-through is swept in order until nothing changes: weights there are 0 or 1 and each
-// sweep but the last turns at least one member on, so there are at most len+1 sweeps. A
+// sweep but the last turns on a member's restriction or its passing, so there are at most
+// 2·len+1 sweeps. A
 // small multiplicative component is solved as a linear system (solveLinear). Anything
 // else runs a work list over the out-edges.
 func (e *engine) solveSCC(p *pass, members []int32, c int32) {
@@ -254,7 +255,7 @@ func (e *engine) solveSCC(p *pass, members []int32, c int32) {
 }
 
 // maxSweepSCC is the largest component of cross-holdings that direct and flow-through
-// sweep in order instead of running a work list: O(len^2) evaluations at worst, and in
+// sweep in order instead of running a work list: O(len²) evaluations at worst, and in
 // practice one or two sweeps with no out-edge index to build.
 const maxSweepSCC = 64
 
