@@ -119,7 +119,6 @@ func (e *engine) run() {
 	n := v.n()
 	e.lo.reset(n, false)
 	e.up.reset(n, true)
-	e.inWork = resetBools(e.inWork, n)
 	for _, p := range []*pass{&e.lo, &e.up} {
 		if !e.hasSource(p) {
 			continue
@@ -153,7 +152,14 @@ func (e *engine) hasSource(p *pass) bool {
 	case e.holder >= 0:
 		return true
 	}
-	return p.upper && v.rule.Unknown != UnknownIgnore && v.anyPartial
+	return e.remainders(p) && v.anyPartial
+}
+
+// remainders reports whether pass p gives spare capacity (undisclosed remainders, the
+// unused width of ranges) to possibly restricted holders: the upper pass, unless the rule
+// ignores unknown owners.
+func (e *engine) remainders(p *pass) bool {
+	return p.upper && e.v.rule.Unknown != UnknownIgnore
 }
 
 // sccIsCold reports whether no member of the component c can become positive in pass p:
@@ -164,7 +170,7 @@ func (e *engine) sccIsCold(p *pass, members []int32, c int32) bool {
 	if len(e.held) > 0 {
 		return false
 	}
-	remainders := p.upper && v.rule.Unknown != UnknownIgnore
+	remainders := e.remainders(p)
 	for _, k := range members {
 		if e.isHolderRoot(k) || (remainders && v.partial[k]) {
 			return false
@@ -217,6 +223,10 @@ func (e *engine) solveSCC(p *pass, members []int32, c int32) {
 	}
 	inSCC := func(k int32) bool { return v.comp[k] == c }
 	v.outEdges()
+	// inWork is all false between work lists (each clears what it set), so it is only grown.
+	if len(e.inWork) < v.n() {
+		e.inWork = make([]bool, v.n())
+	}
 	e.work = append(e.work[:0], members...)
 	for _, k := range members {
 		e.inWork[k] = true
@@ -344,7 +354,7 @@ func (e *engine) share(p *pass, k int32, votes bool) float64 {
 		sumLo += l
 		base += l * e.weightOf(p, i, m)
 	}
-	if !p.upper || e.v.rule.Unknown == UnknownIgnore {
+	if !e.remainders(p) {
 		return base
 	}
 	spare := float64(Hundred) - sumLo
@@ -482,7 +492,7 @@ func (e *engine) linearMeasure(p *pass, members []int32, c int32, m int) {
 		e.recording = false
 		amount := func(i int32) float64 {
 			x := float64(v.edges[i].lo)
-			if p.upper && v.rule.Unknown != UnknownIgnore {
+			if e.remainders(p) {
 				for _, a := range e.alloc {
 					if a.edge == i {
 						x += a.amount

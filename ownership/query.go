@@ -56,8 +56,8 @@ func (g *Graph) getStamps() *stamps {
 	}
 }
 
+// putStamps returns s to the pool that getStamps made.
 func (g *Graph) putStamps(s *stamps) {
-	g.pool.once.Do(func() { g.pool.stamps = make(chan *stamps, poolSize) })
 	select {
 	case g.pool.stamps <- s:
 	default:

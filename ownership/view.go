@@ -89,10 +89,8 @@ func (v *view) stakeActive(p int32) bool {
 func (v *view) addNodeEdges(k int, roots Roots, visit func(id ID) int32) {
 	g := v.g
 	id := v.nodes[k]
-	w := int(id>>6) * flagWords
-	bit := uint(id & 63)
 	votes := false
-	if g.flags[w+flagStakesIn]>>bit&1 != 0 {
+	if g.flag(id, flagStakesIn) {
 		for p := g.inStart[id]; p < g.inStart[id+1]; p++ {
 			if !v.stakeActive(p) {
 				continue
@@ -104,20 +102,18 @@ func (v *view) addNodeEdges(k int, roots Roots, visit func(id ID) int32) {
 		}
 	}
 	v.inStart = append(v.inStart, int32(len(v.edges)))
-	if g.flags[w+flagControlled]>>bit&1 != 0 {
-		lo, hi := g.controlsInto(id)
-		for c := lo; c < hi; c++ {
-			eff := v.rule.Controls[g.cBasis[c]]
-			if eff == ControlIgnore || !g.cValid[c].Contains(v.at) {
-				continue
-			}
-			v.cFrom = append(v.cFrom, visit(g.cFrom[c]))
-			v.cEff = append(v.cEff, eff)
-			v.cPos = append(v.cPos, c)
+	lo, hi := g.controlsInto(id)
+	for c := lo; c < hi; c++ {
+		eff := v.rule.Controls[g.cBasis[c]]
+		if eff == ControlIgnore || !g.cValid[c].Contains(v.at) {
+			continue
 		}
+		v.cFrom = append(v.cFrom, visit(g.cFrom[c]))
+		v.cEff = append(v.cEff, eff)
+		v.cPos = append(v.cPos, c)
 	}
 	v.cStart = append(v.cStart, int32(len(v.cFrom)))
-	isRoot, partial := roots.IsRoot(id), g.flags[w+flagPartial]>>bit&1 != 0
+	isRoot, partial := roots.IsRoot(id), g.isPartial(id)
 	v.anyRoot = v.anyRoot || isRoot
 	v.anyPartial = v.anyPartial || partial
 	v.root = append(v.root, isRoot)
