@@ -249,7 +249,11 @@ func (w *World) resolvedReason(c *compiledRule, id, canon ownership.ID, at Date)
 }
 
 func (w *World) ownershipReason(c *compiledRule, id ownership.ID, at Date) (Reason, error) {
-	rs := &roots{w: w, c: c, at: at}
+	// Without lists the roots are the static set, which needs no allocation per call.
+	var rs ownership.Roots = c.rootStatic
+	if len(c.lists) > 0 {
+		rs = &roots{w: w, c: c, at: at}
+	}
 	res, err := w.graph.Query(&c.own, rs, id, at)
 	if err != nil {
 		return Reason{}, err
@@ -391,15 +395,22 @@ func (c *compiledRule) names(id ownership.ID) string {
 }
 
 func (w *World) ownershipEvidence(c *compiledRule, res *ownership.Result) *OwnershipEvidence {
+	if len(res.Parts) == 2 {
+		// Under compare, the evidence and its two methods' parts in one allocation.
+		evs := new([3]OwnershipEvidence)
+		w.fillOwnershipEvidence(&evs[0], c, res, evs[1:3:3])
+		return &evs[0]
+	}
 	ev := new(OwnershipEvidence)
-	w.fillOwnershipEvidence(ev, c, res)
+	w.fillOwnershipEvidence(ev, c, res, nil)
 	return ev
 }
 
 // fillOwnershipEvidence converts an ownership result into evidence with entity ids as
 // strings. Stake and control references share one backing array each, so that a decision
-// costs a handful of allocations however many paths it shows.
-func (w *World) fillOwnershipEvidence(ev *OwnershipEvidence, c *compiledRule, res *ownership.Result) {
+// costs a handful of allocations however many paths it shows. Under compare, parts is where
+// the methods' evidence goes when it has room for them.
+func (w *World) fillOwnershipEvidence(ev *OwnershipEvidence, c *compiledRule, res *ownership.Result, parts []OwnershipEvidence) {
 	g := w.graph
 	name := func(id ownership.ID) string {
 		if id == ownership.NoID {
@@ -417,9 +428,12 @@ func (w *World) fillOwnershipEvidence(ev *OwnershipEvidence, c *compiledRule, re
 		// combined status and the roots.
 		ev.Remainder = 0
 		ev.Roots = w.names(res.Roots)
-		ev.Methods = make([]OwnershipEvidence, len(res.Parts))
+		if len(parts) != len(res.Parts) {
+			parts = make([]OwnershipEvidence, len(res.Parts))
+		}
+		ev.Methods = parts
 		for i := range res.Parts {
-			w.fillOwnershipEvidence(&ev.Methods[i], c, &res.Parts[i])
+			w.fillOwnershipEvidence(&ev.Methods[i], c, &res.Parts[i], nil)
 		}
 		return
 	}
