@@ -16,6 +16,9 @@ type scratch struct {
 	v         view
 	eng       engine
 	holderBuf []ID
+	steps     []Step // the steps of a result's paths while they are found
+	terms     []Term // a result's terms before they are sorted and cut
+	seen      []int32
 }
 
 // pools keeps the memory of finished queries for the next ones, per graph, so that memory
@@ -273,9 +276,10 @@ func (s *scratch) fill(e *engine, res *Result) {
 			}
 		}
 	}
-	// Terms.
+	// Terms, collected in scratch and copied into one allocation.
 	owned := v.nodes[0]
 	var sumLo int64
+	terms := s.terms[:0]
 	for i := v.inStart[0]; i < v.inStart[1]; i++ {
 		if v.edges[i].votes != (m == 1) {
 			continue
@@ -285,22 +289,24 @@ func (s *scratch) fill(e *engine, res *Result) {
 		if wu <= 0 && wl <= 0 {
 			continue
 		}
-		res.Terms = append(res.Terms, Term{
+		terms = append(terms, Term{
 			Stake:        g.stakeInfo(v.edges[i].pos, owned),
 			Weight:       Bounds{toPercent(wl * float64(Hundred)), toPercent(wu * float64(Hundred))},
 			Contribution: Bounds{toPercent(float64(v.edges[i].lo) * wl), toPercent(float64(v.edges[i].hi) * wu)},
 			Definite:     wl > 0,
 		})
 	}
-	slices.SortStableFunc(res.Terms, func(a, b Term) int {
+	slices.SortStableFunc(terms, func(a, b Term) int {
 		if a.Contribution.Lower != b.Contribution.Lower {
 			return cmpDesc(a.Contribution.Lower, b.Contribution.Lower)
 		}
 		return cmpDesc(a.Contribution.Upper, b.Contribution.Upper)
 	})
-	if len(res.Terms) > MaxTerms {
-		res.Terms = res.Terms[:MaxTerms]
+	if len(terms) > 0 {
+		res.Terms = slices.Clone(terms[:min(len(terms), MaxTerms)])
 	}
+	clear(terms) // drop the names the terms hold
+	s.terms = terms[:0]
 	if v.partial[0] && sumLo < int64(Hundred) {
 		res.Remainder = Hundred - Percent(sumLo)
 	}
@@ -404,7 +410,8 @@ func (s *scratch) paths(e *engine, p *pass, m int, res *Result) {
 		}
 		starts[j] = start{i, c}
 	}
-	var seen []int32
+	seen := s.seen[:0]
+	defer func() { s.seen = seen[:0] }()
 	addRoot := func(id ID) {
 		if len(res.Roots) < MaxRoots && !slices.Contains(res.Roots, id) {
 			res.Roots = append(res.Roots, id)
@@ -453,10 +460,20 @@ func (s *scratch) paths(e *engine, p *pass, m int, res *Result) {
 		}
 		return NoID, steps
 	}
-	for _, st := range starts[:ns] {
+	// The steps of every path are collected in the scratch buffer, then copied into one
+	// allocation that the paths share.
+	buf := s.steps[:0]
+	var ends [MaxPaths]int
+	if ns > 0 {
+		res.Paths = make([]Path, ns)
+	}
+	for n, st := range starts[:ns] {
 		i := st.edge
-		steps := []Step{{Stake: g.stakeInfo(v.edges[i].pos, v.nodes[0])}}
-		root, steps := walk(v.edges[i].from, steps)
+		first := len(buf)
+		buf = append(buf, Step{Stake: g.stakeInfo(v.edges[i].pos, v.nodes[0])})
+		root, walked := walk(v.edges[i].from, buf)
+		buf = walked
+		steps := buf[first:]
 		slices.Reverse(steps)
 		share := float64(v.edges[i].lo)
 		if p.upper {
@@ -473,8 +490,19 @@ func (s *scratch) paths(e *engine, p *pass, m int, res *Result) {
 		if root != NoID {
 			addRoot(root)
 		}
-		res.Paths = append(res.Paths, Path{Root: root, Steps: steps, Share: toPercent(share)})
+		ends[n] = len(buf)
+		res.Paths[n] = Path{Root: root, Share: toPercent(share)}
 	}
+	if ns > 0 {
+		all := slices.Clone(buf)
+		first := 0
+		for n := range res.Paths {
+			res.Paths[n].Steps = all[first:ends[n]:ends[n]]
+			first = ends[n]
+		}
+	}
+	clear(buf) // drop the names the steps hold
+	s.steps = buf[:0]
 	if res.ThroughControl {
 		root, _ := walk(0, nil)
 		if root != NoID {
