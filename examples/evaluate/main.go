@@ -45,8 +45,9 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		}
 	}()
 	if len(args) == 0 {
+		// A usage error is neither an unreadable nor an invalid file: "anything else".
 		fmt.Fprintln(stderr, "usage: evaluate FILE|DIR...")
-		return 2
+		return 1
 	}
 	out := bufio.NewWriter(stdout)
 	defer out.Flush()

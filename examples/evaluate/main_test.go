@@ -70,7 +70,7 @@ func TestCLIExitCodes(t *testing.T) {
 		{[]string{unknown}, 2, "questions[0].subject", "an unknown subject"},
 		{[]string{filepath.Join(dir, "missing.json")}, 2, "missing.json", "an unreadable file"},
 		{[]string{good, bad}, 2, "bad.json", "one bad file among good ones"},
-		{nil, 2, "usage", "no arguments"},
+		{nil, 1, "usage", "no arguments is a usage error, neither unreadable nor invalid: exit 1"},
 		{[]string{write("garbage.json", "\x00\xff{{{")}, 2, "garbage.json", "garbage never panics"},
 	}
 	for _, c := range cases {
