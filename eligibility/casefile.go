@@ -72,7 +72,10 @@ func ReadCaseFile(r io.Reader) (*CaseFile, error) {
 // DecodeCaseFile decodes a version 1 case file. It is strict: the document must be one JSON
 // object (nothing may follow it), keys must be unique, unknown fields are errors, and every
 // value must have the type, range and form the spec gives it. Percentages are read exactly
-// from the number's text (at most six decimals); dates are YYYY-MM-DD days that exist;
+// from the number's text, to six decimals; further digits are accepted only as the noise of
+// a float printed in full (27.409999999999997 is 27.41; see [ownership.ParsePercent]), and
+// otherwise are an error, since the spec gives no precision and rounding real precision
+// could move a share across a threshold; dates are YYYY-MM-DD days that exist;
 // jurisdiction codes must be written as ISO 3166-1 alpha-2 ("CN") or ISO 3166-2 ("CN-BJ")
 // codes that [jurisdiction.Parse] accepts: names, alpha-3 and numeric codes are rejected.
 //

@@ -24,9 +24,13 @@ var ErrPercent = errors.New("ownership: bad percent")
 type Percent int64
 
 // ParsePercent parses a decimal number of percent such as "50", "37.49" or "1e1" with at
-// most six decimal places (the resolution of [Percent]); more precision is an error rather
-// than a silent rounding. It accepts any value that fits, including negatives and values over
-// 100: range checks belong to the builder, which names the record.
+// most six decimal places (the resolution of [Percent]). Digits beyond the sixth are
+// accepted only when they are the noise of a binary floating-point number printed in full,
+// such as "27.409999999999997" (100 − 72.59 computed in float64): when the value lies within
+// 10⁻⁹ percent of a six-decimal value, it is that value. Any other extra precision, such as
+// "50.0000001", is an error rather than a silent rounding, so that a share is never moved
+// across a threshold. ParsePercent accepts any value that fits, including negatives and
+// values over 100: range checks belong to the builder, which names the record.
 func ParsePercent(s string) (Percent, error) {
 	orig := s
 	if s == "" {
@@ -62,15 +66,26 @@ func ParsePercent(s string) (Percent, error) {
 	// value = digits × 10^(exp − len(frac)); scale by 10^6.
 	shift := exp - len(frac) + 6
 	digits = strings.TrimLeft(digits, "0")
+	roundUp := false
 	if shift < 0 {
+		// The last -shift digits are below a millionth of a percent: the tail.
 		cut := -shift
-		if cut > len(digits) {
-			cut = len(digits)
+		tail := digits // the tail's digits after its leading zeros
+		if cut < len(digits) {
+			tail = digits[len(digits)-cut:]
 		}
-		if strings.Trim(digits[len(digits)-cut:], "0") != "" {
-			return 0, fmt.Errorf("%w: %q has more than 6 decimal places", ErrPercent, orig)
+		if strings.Trim(tail, "0") != "" {
+			// Float noise: the tail, as a fraction of a millionth, is within 0.001 of 0
+			// or of 1: it starts with "000" (counting the zeros cut from the front of
+			// digits) or with "999", and has a fourth digit.
+			zeros := max(cut-len(digits), 0)
+			small := zeros >= 3 || strings.HasPrefix(tail, "000"[zeros:])
+			if cut < 4 || !(small || (zeros == 0 && strings.HasPrefix(tail, "999"))) {
+				return 0, fmt.Errorf("%w: %q has more than 6 decimal places", ErrPercent, orig)
+			}
+			roundUp = !small
 		}
-		digits = digits[:len(digits)-cut]
+		digits = digits[:max(len(digits)-cut, 0)]
 		shift = 0
 	}
 	if len(digits)+shift > 15 {
@@ -82,6 +97,9 @@ func ParsePercent(s string) (Percent, error) {
 	}
 	for ; shift > 0; shift-- {
 		v *= 10
+	}
+	if roundUp {
+		v++
 	}
 	if neg {
 		v = -v
