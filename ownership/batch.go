@@ -31,14 +31,17 @@ func (c *Classification) Count() map[Status]int {
 // out-edges), and for multiplicative a view of the whole graph in topological order of its
 // strongly connected components, each cycle of cross-holdings solved as a linear system;
 // compare runs both. A per-holder rule
-// (PerHolder) is answered subject by subject with [Graph.Query], O(Σ ancestors).
+// (PerHolder), or a threshold of 0 inclusive, is answered subject by subject with
+// [Graph.Query], O(Σ ancestors).
 // The statuses equal those of Query for every subject.
 func (g *Graph) Classify(rule *Rule, roots Roots, at Date) (*Classification, error) {
 	if err := rule.Validate(); err != nil {
 		return nil, err
 	}
 	c := &Classification{g: g, status: make([]Status, g.Len()), lower: make([]Percent, g.Len())}
-	if rule.PerHolder {
+	if rule.PerHolder || rule.meetsZero() {
+		// The work lists start at the roots; with a threshold that a share of 0 meets,
+		// restriction starts everywhere, so that degenerate rule goes subject by subject.
 		for i := range g.Len() {
 			id := ID(i)
 			if g.Canonical(id) != id {

@@ -30,8 +30,14 @@
 //
 // Every method takes the least fixed point, so a cycle never restricts itself: restriction
 // must trace back to a root. With PerHolder (the case file's aggregate: false) the method
-// runs for each root on its own, a root holding every stake of a joint group it is in, and
-// the answer is the strongest single holder's. A control whose basis the rule maps to
+// runs for each root on its own and the answer is the strongest single holder's. A holder
+// holds its own stakes and those of every entity that passes its stakes whole for it
+// (under flow-through one it restricts, since it then holds that entity's shares; under
+// every method one it controls, such as a rights_of_another party); holding any stake of a
+// joint group, it holds every stake of the group. So a root that controls or holds a member
+// of a joint arrangement holds the whole arrangement. Under multiplicative, a subsidiary's
+// stakes reach the holder only weighted by its effective share, so they do not make it hold
+// the subsidiary's groups. A control whose basis the rule maps to
 // [ControlDeny] makes the controlled entity restricted when its controller is (and, under
 // direct and multiplicative, treats it like a root from then on); [ControlReview] makes it
 // possibly restricted.

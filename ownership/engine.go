@@ -17,6 +17,10 @@ const multTolerance = 1e-3
 type pass struct {
 	upper bool
 	st    []nodeState // by local node
+	// held lists the joint groups whose stakes count at weight 1 for the single holder:
+	// those it has a stake in, and those in which an entity that passes for it in this pass
+	// has one (found by re-running the pass until no group is added).
+	held []int32
 }
 
 // nodeState is what a pass knows of one node, in one record so that evaluating a node
@@ -121,30 +125,56 @@ func (e *engine) run() {
 	e.lo.reset(n, false)
 	e.up.reset(n, true)
 	for _, p := range []*pass{&e.lo, &e.up} {
-		if !e.hasSource(p) {
-			continue
-		}
-		v.order()
-		for c := 0; c+1 < len(v.sccStart); c++ {
-			members := v.sccs[v.sccStart[c]:v.sccStart[c+1]]
-			if !v.sccCyc[c] {
-				e.eval(p, members[0])
-				continue
+		p.held = append(p.held[:0], e.held...)
+		for e.hasSource(p) {
+			v.order()
+			for c := 0; c+1 < len(v.sccStart); c++ {
+				members := v.sccs[v.sccStart[c]:v.sccStart[c+1]]
+				if !v.sccCyc[c] {
+					e.eval(p, members[0])
+					continue
+				}
+				e.solveSCC(p, members, int32(c))
 			}
-			e.solveSCC(p, members, int32(c))
+			// More held groups mean more weight, more restriction and more passing
+			// entities, never less: re-running from zero with the larger set reaches the
+			// least fixed point of the whole, after at most one run per group.
+			if !e.holdMore(p) {
+				break
+			}
+			p.reset(n, p.upper)
 		}
 	}
+}
+
+// holdMore adds to p.held the joint groups in which an entity that passes for the single
+// holder in pass p has a stake, and reports whether it added any.
+func (e *engine) holdMore(p *pass) bool {
+	if e.holder == -1 {
+		return false
+	}
+	grew := false
+	for _, gs := range e.v.gStakes {
+		if p.st[gs.from].pass && !slices.Contains(p.held, gs.group) {
+			p.held = append(p.held, gs.group)
+			grew = true
+		}
+	}
+	return grew
 }
 
 // hasSource reports whether some entity of the view may have a positive share or be
 // restricted in pass p. Restriction starts only at the holder's roots, at stakes of the
 // joint groups a single holder holds, and, in the upper pass, at the undisclosed remainders
 // of partially disclosed entities; controls and stakes only carry it on. Without a source
-// the least fixed point is zero everywhere, which reset already holds.
+// the least fixed point is zero everywhere, which reset already holds. The exception is a
+// threshold of 0 inclusive, which a share of 0 reaches: every entity is restricted.
 func (e *engine) hasSource(p *pass) bool {
 	v := e.v
 	switch {
-	case len(e.held) > 0:
+	case e.v.rule.meetsZero():
+		return true // every share reaches the threshold, even none
+	case len(p.held) > 0:
 		return true
 	case e.holder == -1:
 		if v.anyRoot {
@@ -168,7 +198,7 @@ func (e *engine) remainders(p *pass) bool {
 // weight or a restricted controller. A cold component's least fixed point is zero.
 func (e *engine) sccIsCold(p *pass, members []int32, c int32) bool {
 	v := e.v
-	if len(e.held) > 0 {
+	if len(p.held) > 0 || v.rule.meetsZero() {
 		return false
 	}
 	remainders := e.remainders(p)
@@ -330,8 +360,8 @@ func (e *engine) set(p *pass, k int32, pass, restr bool, share, w [2]float64) bo
 // weightOf is the weight of in-edge i's owner in pass p: 1 for a stake of a joint group the
 // single holder holds a stake in.
 func (e *engine) weightOf(p *pass, i int32, m int) float64 {
-	if len(e.held) > 0 {
-		if g := e.v.edges[i].group; g >= 0 && slices.Contains(e.held, g) {
+	if len(p.held) > 0 {
+		if g := e.v.edges[i].group; g >= 0 && slices.Contains(p.held, g) {
 			return 1
 		}
 	}

@@ -156,8 +156,8 @@ func (s *scratch) solve(method Method, res *Result) {
 	try(NoID)
 	e.setHolder(bestID)
 	e.run()
+	res.Holder = bestID // before fill, whose evidence names the holder among the roots
 	s.fill(e, res)
-	res.Holder = bestID
 	if res.Status == Clear && anyUp {
 		res.Status = Indeterminate
 	}
@@ -191,30 +191,16 @@ func (e *engine) setAggregate() {
 	e.held = e.held[:0]
 }
 
-// holders lists the candidate single holders for the view's subject: the roots among its
-// ancestors, and the roots outside them that have a stake in a joint group whose stakes
-// are among its ancestors' (they hold those stakes too), in id order.
+// holders lists the candidate single holders for the view's subject, in id order: the
+// roots of the view, which holds the subject's ancestors and, since a holder may hold a
+// joint group through any stake of it, the owners of every stake of the view's groups
+// and their ancestors (see buildSubject).
 func (s *scratch) holders() []ID {
 	v := &s.v
-	g := v.g
 	out := s.holderBuf[:0]
 	for k := 0; k < v.n(); k++ {
 		if v.root[k] {
 			out = append(out, v.nodes[k])
-		}
-	}
-	var groups []int32
-	for _, ed := range v.edges {
-		if gi := ed.group; gi >= 0 && !slices.Contains(groups, gi) {
-			groups = append(groups, gi)
-		}
-	}
-	for _, gi := range groups {
-		for _, p := range g.groupPos[g.groupStart[gi]:g.groupStart[gi+1]] {
-			o := g.st[p].owner
-			if v.stakeActive(p) && !slices.Contains(out, o) && v.roots.IsRoot(o) {
-				out = append(out, o)
-			}
 		}
 	}
 	slices.Sort(out)
@@ -471,8 +457,12 @@ func (s *scratch) paths(e *engine, p *pass, m int, res *Result) {
 		i := st.edge
 		first := len(buf)
 		buf = append(buf, Step{Stake: g.stakeInfo(v.edges[i].pos, v.nodes[0])})
-		root, walked := walk(v.edges[i].from, buf)
-		buf = walked
+		var root ID
+		if e.holderID != NoID && e.weightOf(p, i, m) == 1 && p.st[v.edges[i].from].weight[m] < 1 {
+			root = e.holderID // a stake of a joint group the holder holds: the holder's
+		} else {
+			root, buf = walk(v.edges[i].from, buf)
+		}
 		steps := buf[first:]
 		slices.Reverse(steps)
 		share := float64(v.edges[i].lo)

@@ -7,7 +7,9 @@ import "fmt"
 // 0, strict comparison (>), aggregated holders, no control counts, no review_at, and
 // undisclosed remainders and ranges reviewed.
 type Rule struct {
-	// Threshold is compared with the restricted share: >= when Inclusive, else >.
+	// Threshold is compared with the restricted share: >= when Inclusive, else >. A
+	// threshold of 0 inclusive is met by every share, including none: read literally, as
+	// DESIGN.md's formulas give it, it restricts every entity.
 	Threshold Percent
 	Inclusive bool
 	// PerHolder applies the method per root (a joint group's stakes counting for each of its
@@ -45,6 +47,9 @@ func (r *Rule) Validate() error {
 }
 
 // cmpString is "≥" or ">", as the rule compares.
+// meetsZero reports whether a share of 0 reaches the threshold: 0 inclusive.
+func (r *Rule) meetsZero() bool { return r.Inclusive && r.Threshold <= 0 }
+
 func (r *Rule) cmpString() string {
 	if r.Inclusive {
 		return ">="

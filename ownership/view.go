@@ -32,6 +32,12 @@ type view struct {
 
 	anyRoot, anyPartial bool // some node of the view is a root, or partially disclosed
 
+	// Per-holder views only: every stake in effect of every joint group that a stake of the
+	// view belongs to, by owner (a local index: the owners and their ancestors are in the
+	// view). A holder holds a group when an owner of one of its stakes passes for it.
+	gStakes []gstake
+	gSeen   []int32 // the groups expanded into gStakes
+
 	root     []bool
 	partial  []bool
 	hasVotes []bool
@@ -68,6 +74,12 @@ func (v *view) reset(g *Graph, at Date, rule *Rule, roots Roots) {
 	v.cFrom, v.cEff, v.cPos = v.cFrom[:0], v.cEff[:0], v.cPos[:0]
 	v.root, v.partial, v.hasVotes = v.root[:0], v.partial[:0], v.hasVotes[:0]
 	v.anyRoot, v.anyPartial = false, false
+	v.gStakes, v.gSeen = v.gStakes[:0], v.gSeen[:0]
+}
+
+// gstake is a stake of a joint group in a per-holder view: its owner and its group.
+type gstake struct {
+	from, group int32
 }
 
 // vedge is a stake in a view: its owner's local index, its share, its graph position, its
@@ -170,8 +182,31 @@ func (v *view) buildSubject(g *Graph, subject ID, at Date, rule *Rule, roots Roo
 		return k
 	}
 	visit(subject)
-	for k := 0; k < len(v.nodes); k++ {
-		v.addNodeEdges(k, roots, visit)
+	k, scanned := 0, 0
+	for {
+		for ; k < len(v.nodes); k++ {
+			v.addNodeEdges(k, roots, visit)
+		}
+		if !rule.PerHolder {
+			break
+		}
+		// A single holder may hold a joint group through any of its stakes, so the owners
+		// of every stake of the view's groups, and their ancestors, join the view.
+		for ; scanned < len(v.edges); scanned++ {
+			gi := v.edges[scanned].group
+			if gi < 0 || slices.Contains(v.gSeen, gi) {
+				continue
+			}
+			v.gSeen = append(v.gSeen, gi)
+			for _, p := range g.groupPos[g.groupStart[gi]:g.groupStart[gi+1]] {
+				if v.stakeActive(p) {
+					v.gStakes = append(v.gStakes, gstake{visit(g.st[p].owner), gi})
+				}
+			}
+		}
+		if k == len(v.nodes) {
+			break
+		}
 	}
 	v.finish()
 }

@@ -31,9 +31,15 @@ import (
 //     its own share is a controller but does not pass its stakes at weight 1; one made
 //     restricted (lower run) or possibly restricted (upper run) by a control, or a root, is
 //     "root-like" and does (reading 4).
-//  3. Holders (aggregate=false). There is one holder per root h. Holder h holds h's stakes,
-//     and every stake (whoever's) of every joint group in which h has a stake in effect
-//     (reading 6; not transitive through groups of other members). The method is run with h
+//  3. Holders (aggregate=false). There is one holder per root h. Holder h holds h's stakes
+//     and the stakes of every entity that passes its stakes whole for h (flow_through: one
+//     restricted for h, since h then "holds the shares" of it; all methods: one root-like for
+//     h, through a control, since reading 10 puts a rights_of_another party's stakes in the
+//     controller's hands), and every stake (whoever's) of every joint group in which it so
+//     holds a stake in effect (reading 6). Holding a group member's stake does not make the
+//     member restricted, so this is not transitive through other members' groups. The
+//     least fixed point covers the groups too: a group becomes held when an entity that
+//     passes for h has a stake in it. The method is run with h
 //     as the only root: other roots count for h only through what h holds of them (an
 //     r42-0064 why gives 20.614750~ for holder co1, which needs co7, another root, weighted by
 //     co1's share in it). A control makes the controlled party restricted for holder h when
@@ -162,29 +168,38 @@ func newCtx(w World, roots []bool, r Rule, at int) *ctx {
 
 // holder is whoever the restricted share is counted for in one run.
 type holder struct {
-	name   string          // for the account
-	base   []bool          // restricted from the start (the roots it stands for)
-	groups map[string]bool // joint groups whose stakes it holds
+	name string // for the account
+	base []bool // restricted from the start (the roots it stands for)
+	// aggregate: restricted holdings add up anyway, so joint groups do not matter
+	aggregate bool
 }
 
-func (h *holder) holds(s StakeFact) bool { return s.Group != "" && h.groups[s.Group] }
+// holds reports whether stake s belongs to a joint group in which the holder holds a stake:
+// one whose owner passes its stakes whole for the holder (passing: S under flow_through,
+// the root-like set otherwise; the holder's roots are in it from the start).
+func (c *ctx) holds(h *holder, s StakeFact, passing []bool) bool {
+	if h.aggregate || s.Group == "" {
+		return false
+	}
+	for _, t := range c.stakes {
+		if t.Group == s.Group && passing[t.Owner] {
+			return true
+		}
+	}
+	return false
+}
 
 func (c *ctx) holders() []*holder {
 	if c.r.Aggregate {
-		return []*holder{{name: "restricted owners together", base: slices.Clone(c.roots)}}
+		return []*holder{{name: "restricted owners together", base: slices.Clone(c.roots), aggregate: true}}
 	}
 	var hs []*holder
 	for i := range c.n {
 		if !c.roots[i] {
 			continue
 		}
-		h := &holder{name: fmt.Sprintf("e%d", i), base: make([]bool, c.n), groups: map[string]bool{}}
+		h := &holder{name: fmt.Sprintf("e%d", i), base: make([]bool, c.n)}
 		h.base[i] = true
-		for _, s := range c.stakes {
-			if s.Owner == i && s.Group != "" {
-				h.groups[s.Group] = true
-			}
-		}
 		hs = append(hs, h)
 	}
 	return append(hs, &holder{name: "unknown holders", base: make([]bool, c.n)})
@@ -289,7 +304,7 @@ func (c *ctx) flowThrough(h *holder, md mode) *run {
 	S := slices.Clone(h.base)
 	ru := c.newRun()
 	for {
-		counted := func(s StakeFact) bool { return S[s.Owner] || h.holds(s) }
+		counted := func(s StakeFact) bool { return S[s.Owner] || c.holds(h, s, S) }
 		c.setShares(ru, func(e, m int) *big.Rat { return c.countedShare(e, m, md, counted) })
 		next := c.controlled(h.base, S, md)
 		for e := range c.n {
@@ -309,7 +324,7 @@ func (c *ctx) direct(h *holder, md mode) *run {
 	RL := slices.Clone(h.base)
 	ru := c.newRun()
 	for {
-		counted := func(s StakeFact) bool { return RL[s.Owner] || h.holds(s) }
+		counted := func(s StakeFact) bool { return RL[s.Owner] || c.holds(h, s, RL) }
 		c.setShares(ru, func(e, m int) *big.Rat { return c.countedShare(e, m, md, counted) })
 		restricted := make([]bool, c.n)
 		for e := range c.n {
@@ -362,7 +377,7 @@ func (c *ctx) multiplicative(h *holder, md mode) *run {
 // the least solution, hence equal to it. TestPolicyIterationBruteForce checks this against
 // enumerating every combination of allocations.
 func (c *ctx) solveEff(m int, RL []bool, h *holder, md mode) []*big.Rat {
-	weight1 := func(s StakeFact) bool { return RL[s.Owner] || h.holds(s) }
+	weight1 := func(s StakeFact) bool { return RL[s.Owner] || c.holds(h, s, RL) }
 	alloc := make([]*big.Rat, len(c.stakes)) // x_s for stakes of measure m
 	rem := make([]*big.Rat, c.n)             // remainder kept by the unknown holders
 	for e := range c.n {

@@ -133,9 +133,14 @@ func RandomWorld(rng *rand.Rand, n int) (World, []bool, Rule) {
 		IgnoreUnknown: rng.IntN(3) == 0,
 		Controls:      map[string]string{},
 	}
-	if rng.IntN(4) > 0 {
+	switch x := rng.IntN(40); {
+	case x == 0:
+		r.Threshold = pct("0") // degenerate: inclusive, every entity is restricted
+	case x == 1:
+		r.Threshold = pct("100")
+	case x < 30:
 		r.Threshold = pct(gridThresholds[rng.IntN(len(gridThresholds))])
-	} else {
+	default:
 		r.Threshold = big.NewRat(1+rng.Int64N(9999), 100)
 	}
 	if rng.IntN(3) == 0 {

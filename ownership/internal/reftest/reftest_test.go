@@ -313,7 +313,7 @@ func bruteUpper(c *ctx, m int, RL []bool, h *holder) ([]*big.Rat, int) {
 			b[e] = new(big.Rat).Set(al.u)
 			for _, si := range c.into[m][e] {
 				s := c.stakes[si]
-				if RL[s.Owner] || h.holds(s) {
+				if RL[s.Owner] || c.holds(h, s, RL) {
 					b[e].Add(b[e], al.x[si])
 					continue
 				}

@@ -1,0 +1,83 @@
+package ownership
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func grp(s Stake, group string) Stake { s.JointGroup = group; return s }
+
+// TestPerHolderJointGroups checks, by hand, how a single holder comes to hold a joint
+// arrangement: by a stake of its own in it, or through an entity that passes its stakes
+// whole for it (DESIGN.md "aggregate = false", readings 6 and 10).
+func TestPerHolderJointGroups(t *testing.T) {
+	ukRule := Rule{Threshold: PercentOf(50), PerHolder: true, Method: FlowThrough,
+		Controls: [NumBases]ControlEffect{RightsOfAnother: ControlDeny}}
+	arrangement := []Stake{grp(st("M", "A", "30"), "g"), grp(st("Z", "A", "25"), "g")}
+	cases := []struct {
+		name   string
+		reason string
+		stakes []Stake
+		ctl    []Control
+		rule   Rule
+		status Status
+		lower  Percent
+	}{
+		{"own stake in the group", "X holds 20 in g, so all of g: 20 + 30 + 25 = 75",
+			append([]Stake{grp(st("X", "A", "20"), "g")}, arrangement...), nil, ukRule, Restricted, PercentOf(75)},
+		{"through a majority-held member", "X holds 60% of M, so M's shares, so a stake of g, so all of g: 30 + 25 = 55 > 50",
+			append([]Stake{st("X", "M", "60")}, arrangement...), nil, ukRule, Restricted, PercentOf(55)},
+		{"through a minority-held member", "X's 40% of M is not a majority: M's stake is not X's, and nothing reaches A",
+			append([]Stake{st("X", "M", "40")}, arrangement...), nil, ukRule, Clear, 0},
+		{"through rights of another", "X controls M's rights: M's stakes are in X's hands, so all of g: 55",
+			arrangement, []Control{{Controller: "X", Controlled: "M", Basis: RightsOfAnother}}, ukRule, Restricted, PercentOf(55)},
+		{"review-mapped control", "a review control makes g possibly held: the upper bound is 55, the lower 0",
+			arrangement, []Control{{Controller: "X", Controlled: "M", Basis: RightsOfAnother}},
+			Rule{Threshold: PercentOf(50), PerHolder: true, Method: FlowThrough, Controls: [NumBases]ControlEffect{RightsOfAnother: ControlReview}},
+			Indeterminate, 0},
+		{"aggregated", "with aggregate true groups do not matter: only the restricted M's 30 counts",
+			append([]Stake{st("X", "M", "60")}, arrangement...), nil, Rule{Threshold: PercentOf(50), Method: FlowThrough}, Clear, PercentOf(30)},
+		{"multiplicative", "X's 100% of M reaches A only as 100% × 30 = 30: M is not root-like, so X does not hold g",
+			append([]Stake{st("X", "M", "100")}, arrangement...), nil, Rule{Threshold: PercentOf(50), PerHolder: true, Method: Multiplicative}, Clear, PercentOf(30)},
+		{"multiplicative, controlled member", "a deny control makes M root-like for X: M's stake, and so all of g, count at weight 1: 55",
+			arrangement, []Control{{Controller: "X", Controlled: "M", Basis: RightsOfAnother}},
+			Rule{Threshold: PercentOf(50), PerHolder: true, Method: Multiplicative, Controls: [NumBases]ControlEffect{RightsOfAnother: ControlDeny}},
+			Restricted, PercentOf(55)},
+		{"group held outside the subject's ancestors", "M's g stake is in Q, not in A's chain; holding it still makes X hold Z's 55 in A",
+			[]Stake{st("X", "M", "60"), grp(st("M", "Q", "10"), "g"), grp(st("Z", "A", "55"), "g")}, nil, ukRule, Restricted, PercentOf(55)},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			g := world{entities: []string{"X", "M", "Z", "A", "Q"}, stakes: c.stakes, controls: c.ctl}.build(t)
+			r := query(t, g, c.rule, rootsOf(t, g, "X"), "A")
+			assert.Equal(t, c.status, r.Status, c.reason)
+			assert.Equal(t, c.lower, r.Share.Lower, c.reason)
+			if c.status == Restricted {
+				x, _ := g.Lookup("X")
+				assert.Equal(t, []ID{x}, r.Roots, "the holder is the root named")
+			}
+		})
+	}
+}
+
+// TestThresholdZeroInclusive: a share of 0 meets a threshold of 0 inclusive, so read as
+// DESIGN.md's formulas give it, such a rule restricts every entity, roots or none.
+func TestThresholdZeroInclusive(t *testing.T) {
+	g := world{entities: []string{"X", "A", "B"}, stakes: []Stake{st("X", "A", "10")}}.build(t)
+	for _, m := range []Method{Direct, FlowThrough, Multiplicative, Compare} {
+		for _, per := range []bool{false, true} {
+			rule := Rule{Threshold: 0, Inclusive: true, Method: m, PerHolder: per}
+			for _, subject := range []string{"A", "B"} {
+				r := query(t, g, rule, NewRootSet(), subject)
+				assert.Equal(t, Restricted, r.Status, "%s per-holder=%v %s", m, per, subject)
+			}
+			rule.Inclusive = false
+			assert.Equal(t, Clear, query(t, g, rule, NewRootSet(), "B").Status, "0 exclusive needs a positive share")
+		}
+		c, err := g.Classify(&Rule{Threshold: 0, Inclusive: true, Method: m}, NewRootSet(), MustParseDate("2026-01-01"))
+		require.NoError(t, err)
+		assert.Equal(t, map[Status]int{Restricted: 3}, c.Count(), "the batch agrees: %s", m)
+	}
+}
