@@ -149,8 +149,8 @@ func EUOwnershipControl(lists ...string) eligibility.Policy {
 //
 // Choices where the source is silent or asks for judgment:
 //   - Per holder (aggregate false): each designated person, with the stakes of any joint
-//     arrangement it is party to, on its own; indirect holdings through majority stakes
-//     (flow_through per holder).
+//     arrangement it is party to, itself or through an entity it holds or controls, on
+//     its own; indirect holdings through majority stakes (flow_through per holder).
 //   - board_majority and rights_of_another deny; de_facto ("reasonable to expect" that the
 //     entity follows the person's wishes) and other bases review.
 func UKOFSI(lists ...string) eligibility.Policy {
