@@ -80,8 +80,10 @@ func ReadCaseFile(r io.Reader) (*CaseFile, error) {
 // codes that [jurisdiction.Parse] accepts: names, alpha-3 and numeric codes are rejected.
 //
 // Choices the spec leaves open:
-//   - An entity with "branch_of" and no "kind" is a branch; "branch_of" with an explicit kind
-//     other than "branch" is an error, and so is kind "branch" without "branch_of".
+//   - An entity with "branch_of" is a branch, whatever its "kind" says (DESIGN.md: "branch_of
+//     makes an entity a branch"; the spec's own example pairs "kind": "company" with
+//     "branch_of"), and decodes with kind branch; kind "branch" without "branch_of" is an
+//     error.
 //   - A jurisdiction role holds a string or a non-empty array of strings; codes are appended to
 //     [Entity.Jurisdictions] in the document's role order, then array order.
 //   - null stands for an open bound in "from" and "until" only; anywhere else it is a wrong
@@ -1014,12 +1016,10 @@ func (d *cfDecoder) entity(p string, seen map[string]string) (Entity, bool) {
 		d.add(cfJoin(p, "id"), "required")
 	}
 	switch {
-	case !hasKind && hasBranchOf:
-		e.Kind = Branch
-	case kindOK && e.Kind == Branch && !hasBranchOf:
+	case hasBranchOf && (kindOK || !hasKind):
+		e.Kind = Branch // "branch_of makes an entity a branch" (DESIGN.md reading 11)
+	case kindOK && e.Kind == Branch:
 		d.add(cfJoin(p, "branch_of"), "required for kind branch")
-	case kindOK && e.Kind != Branch && hasBranchOf:
-		d.add(cfJoin(p, "branch_of"), fmt.Sprintf("requires kind branch, not %s", e.Kind))
 	}
 	return e, true
 }

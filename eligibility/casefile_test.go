@@ -285,7 +285,6 @@ func TestDecodeCaseFileBad(t *testing.T) {
 		{"bad kind", "kinds are an enum", cfWorld(`"entities":[{"id":"a","kind":"corporation"}]`), []string{"entities[0].kind"}, `unknown kind "corporation"`},
 		{"duplicate entity id", "ids are unique; the later one is named", cfWorld(`"entities":[{"id":"a"},{"id":"b"},{"id":"a"}]`), []string{"entities[2].id"}, `duplicate entity id "a" (first at entities[0].id)`},
 		{"branch without branch_of", "kind branch needs its parent", cfWorld(`"entities":[{"id":"a","kind":"branch"}]`), []string{"entities[0].branch_of"}, "required for kind branch"},
-		{"branch_of on a company", "only a branch has a parent", cfWorld(`"entities":[{"id":"a","kind":"person","branch_of":"b"}]`), []string{"entities[0].branch_of"}, "requires kind branch, not person"},
 		{"bad role", "five roles only", cfWorld(`"entities":[{"id":"a","jurisdictions":{"hq":"CN"}}]`), []string{"entities[0].jurisdictions.hq"}, "unknown role"},
 		{"alpha-3 code", "codes are alpha-2 or ISO 3166-2", cfWorld(`"entities":[{"id":"a","jurisdictions":{"headquarters":"CHN"}}]`), []string{"entities[0].jurisdictions.headquarters"}, `"CHN" is not an ISO 3166-1 alpha-2 or ISO 3166-2 code`},
 		{"numeric code", "codes are alpha-2 or ISO 3166-2", cfWorld(`"entities":[{"id":"a","jurisdictions":{"headquarters":"156"}}]`), []string{"entities[0].jurisdictions.headquarters"}, "is not an ISO"},
@@ -527,6 +526,10 @@ func TestDecodeCaseFileAccepts(t *testing.T) {
 		}},
 		{"branch_of alone", "branch_of without kind makes a branch", cfWorld(`"entities":[{"id":"a"},{"id":"b","branch_of":"a"}]`), func(t *testing.T, cf *CaseFile) {
 			assert.Equal(t, Branch, cf.Entities[1].Kind)
+		}},
+		{"branch_of with a kind", "branch_of makes a branch whatever the kind says, as in the spec's example", cfWorld(`"entities":[{"id":"a"},{"id":"b","kind":"company","branch_of":"a"}]`), func(t *testing.T, cf *CaseFile) {
+			assert.Equal(t, Branch, cf.Entities[1].Kind)
+			assert.Equal(t, "a", cf.Entities[1].BranchOf)
 		}},
 		{"in_effect", "absent is always, [] is never", cfRules(`{"id":"a","kind":"designation","lists":["l"]},{"id":"b","kind":"designation","lists":["l"],"in_effect":[]}`), func(t *testing.T, cf *CaseFile) {
 			assert.Nil(t, cf.Policy.Rules[0].InEffect)
