@@ -438,8 +438,7 @@ func (s *scratch) paths(e *engine, p *pass, m int, res *Result) {
 				return NoID, steps
 			}
 			steps = append(steps, Step{Stake: g.stakeInfo(v.edges[best].pos, v.nodes[k])})
-			if e.holderID != NoID && e.weightOf(p, best, m) == 1 && p.st[v.edges[best].from].weight[m] < 1 {
-				// a stake of a joint group the holder is in: the holder holds it
+			if e.heldInGroup(p, best, m) {
 				return e.holderID, steps
 			}
 			k = v.edges[best].from
@@ -457,10 +456,8 @@ func (s *scratch) paths(e *engine, p *pass, m int, res *Result) {
 		i := st.edge
 		first := len(buf)
 		buf = append(buf, Step{Stake: g.stakeInfo(v.edges[i].pos, v.nodes[0])})
-		var root ID
-		if e.holderID != NoID && e.weightOf(p, i, m) == 1 && p.st[v.edges[i].from].weight[m] < 1 {
-			root = e.holderID // a stake of a joint group the holder holds: the holder's
-		} else {
+		root := e.holderID
+		if !e.heldInGroup(p, i, m) {
 			root, buf = walk(v.edges[i].from, buf)
 		}
 		steps := buf[first:]
@@ -503,6 +500,12 @@ func (s *scratch) paths(e *engine, p *pass, m int, res *Result) {
 		addRoot(res.Holder)
 	}
 	slices.Sort(res.Roots)
+}
+
+// heldInGroup reports whether in-edge i counts in pass p only because it is a stake of a
+// joint group the single holder holds: the holder holds it, and a path ends there.
+func (e *engine) heldInGroup(p *pass, i int32, m int) bool {
+	return e.holderID != NoID && e.weightOf(p, i, m) == 1 && p.st[e.v.edges[i].from].weight[m] < 1
 }
 
 // contribution is what in-edge i adds to its target's share in pass p.
