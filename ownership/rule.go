@@ -46,10 +46,10 @@ func (r *Rule) Validate() error {
 	return nil
 }
 
-// cmpString is "≥" or ">", as the rule compares.
 // meetsZero reports whether a share of 0 reaches the threshold: 0 inclusive.
 func (r *Rule) meetsZero() bool { return r.Inclusive && r.Threshold <= 0 }
 
+// cmpString is "≥" or ">", as the rule compares.
 func (r *Rule) cmpString() string {
 	if r.Inclusive {
 		return ">="
