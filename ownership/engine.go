@@ -83,7 +83,12 @@ type engine struct {
 	mat       []float64
 	rhs       []float64
 	x         []float64
-	nz        []int32 // nonzero columns of the pivot row
+	nz        []int32 // nonzero columns right of the diagonal of each row of U, by row
+	nzStart   []int32
+	dep       [][2]int32 // (column, row) of each nonzero off the diagonal, as built
+	depStart  []int32    // dep as lists of rows by column
+	depTo     []int32
+	tmp       []int32
 	reach     []bool
 	stack     []int
 }
@@ -515,6 +520,7 @@ func (e *engine) linearMeasure(p *pass, members []int32, c int32, m int) {
 	}
 	e.mat = resetFloats(e.mat, s*s)
 	e.rhs = resetFloats(e.rhs, s)
+	e.dep = e.dep[:0]
 	for r, k := range vars {
 		e.mat[r*s+r] = 1
 		// record the allocation share() makes at the current weights
@@ -541,6 +547,9 @@ func (e *engine) linearMeasure(p *pass, members []int32, c int32, m int) {
 			x := amount(i)
 			if col := e.col[j]; col >= 0 && v.comp[j] == c && e.weightOf(p, i, m) == p.st[j].weight[m] {
 				e.mat[r*s+int(col)] -= x / float64(Hundred)
+				if x > 0 {
+					e.dep = append(e.dep, [2]int32{col, int32(r)})
+				}
 			} else {
 				b += x * e.weightOf(p, i, m)
 			}
@@ -557,13 +566,27 @@ func (e *engine) linearMeasure(p *pass, members []int32, c int32, m int) {
 			stack = append(stack, r)
 		}
 	}
+	// The variables each one feeds (a nonzero below the diagonal's column), by column.
+	e.depStart = growZero(e.depStart, s+1)
+	for _, d := range e.dep {
+		e.depStart[d[0]+1]++
+	}
+	for i := 0; i < s; i++ {
+		e.depStart[i+1] += e.depStart[i]
+	}
+	e.depTo = growLen(e.depTo, len(e.dep))
+	e.tmp = append(e.tmp[:0], e.depStart[:s]...)
+	for _, d := range e.dep {
+		e.depTo[e.tmp[d[0]]] = d[1]
+		e.tmp[d[0]]++
+	}
 	for len(stack) > 0 {
 		j := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
-		for r := 0; r < s; r++ {
-			if !reach[r] && e.mat[r*s+j] != 0 {
+		for _, r := range e.depTo[e.depStart[j]:e.depStart[j+1]] {
+			if !reach[r] {
 				reach[r] = true
-				stack = append(stack, r)
+				stack = append(stack, int(r))
 			}
 		}
 	}
@@ -579,7 +602,10 @@ func (e *engine) linearMeasure(p *pass, members []int32, c int32, m int) {
 	}
 	// Gaussian elimination with partial pivoting.
 	a, b := e.mat, e.rhs
+	e.nz = e.nz[:0]
+	e.nzStart = growLen(e.nzStart, s+1)
 	for col := 0; col < s; col++ {
+		e.nzStart[col] = int32(len(e.nz))
 		piv := col
 		for r := col + 1; r < s; r++ {
 			if abs(a[r*s+col]) > abs(a[piv*s+col]) {
@@ -597,14 +623,15 @@ func (e *engine) linearMeasure(p *pass, members []int32, c int32, m int) {
 		}
 		// The matrix is sparse (each row holds the stakes into one entity), so the pivot
 		// row's nonzero columns are listed once and only they are updated: O(s² + fill-in)
-		// rather than O(s³).
-		nz := e.nz[:0]
+		// rather than O(s³). The pivot row is final from here on, so its list also serves
+		// the back substitution.
+		first := len(e.nz)
 		for j := col + 1; j < s; j++ {
 			if a[col*s+j] != 0 {
-				nz = append(nz, int32(j))
+				e.nz = append(e.nz, int32(j))
 			}
 		}
-		e.nz = nz
+		nz := e.nz[first:]
 		for r := col + 1; r < s; r++ {
 			if a[r*s+col] == 0 {
 				continue
@@ -617,13 +644,14 @@ func (e *engine) linearMeasure(p *pass, members []int32, c int32, m int) {
 			b[r] -= f * b[col]
 		}
 	}
+	e.nzStart[s] = int32(len(e.nz))
 	e.stack = stack
 	x := resetFloats(e.x, s)
 	e.x = x
 	for r := s - 1; r >= 0; r-- {
 		sum := b[r]
-		for j := r + 1; j < s; j++ {
-			sum -= a[r*s+j] * x[j]
+		for _, j := range e.nz[e.nzStart[r]:e.nzStart[r+1]] { // empty for a zero pivot
+			sum -= a[r*s+int(j)] * x[j]
 		}
 		if d := a[r*s+r]; abs(d) > 1e-300 {
 			x[r] = sum / d
