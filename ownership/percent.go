@@ -26,8 +26,8 @@ type Percent int64
 // ParsePercent parses a decimal number of percent such as "50", "37.49" or "1e1" with at
 // most six decimal places (the resolution of [Percent]). Digits beyond the sixth are
 // accepted only when they are the noise of a binary floating-point number printed in full,
-// such as "27.409999999999997" (100 − 72.59 computed in float64): when the value lies within
-// 10⁻⁹ percent of a six-decimal value, it is that value. Any other extra precision, such as
+// such as "27.409999999999997" (100 − 72.59 computed in float64): when the value lies less
+// than 10⁻⁹ percent from a six-decimal value, it is that value. Any other extra precision, such as
 // "50.0000001", is an error rather than a silent rounding, so that a share is never moved
 // across a threshold. ParsePercent accepts any value that fits, including negatives and
 // values over 100: range checks belong to the builder, which names the record.
@@ -74,16 +74,17 @@ func ParsePercent(s string) (Percent, error) {
 		if cut < len(digits) {
 			tail = digits[len(digits)-cut:]
 		}
-		if strings.Trim(tail, "0") != "" {
-			// Float noise: the tail, as a fraction of a millionth, is within 0.001 of 0
-			// or of 1: it starts with "000" (counting the zeros cut from the front of
-			// digits) or with "999", and has a fourth digit.
+		if tail = strings.TrimRight(tail, "0"); tail != "" {
+			// Float noise: the tail, as a fraction f of a millionth, is under 0.001 or
+			// over 0.999 (strictly): it starts with "000", counting the zeros cut from the
+			// front of digits, or with "999" and goes on.
 			zeros := max(cut-len(digits), 0)
 			small := zeros >= 3 || strings.HasPrefix(tail, "000"[zeros:])
-			if cut < 4 || !(small || (zeros == 0 && strings.HasPrefix(tail, "999"))) {
+			large := zeros == 0 && len(tail) > 3 && strings.HasPrefix(tail, "999")
+			if !small && !large {
 				return 0, fmt.Errorf("%w: %q has more than 6 decimal places", ErrPercent, orig)
 			}
-			roundUp = !small
+			roundUp = large
 		}
 		digits = digits[:max(len(digits)-cut, 0)]
 		shift = 0
@@ -99,7 +100,9 @@ func ParsePercent(s string) (Percent, error) {
 		v *= 10
 	}
 	if roundUp {
-		v++
+		if v++; v >= 1e15 {
+			return 0, fmt.Errorf("%w: %q is out of range", ErrPercent, orig)
+		}
 	}
 	if neg {
 		v = -v
