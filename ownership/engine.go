@@ -17,10 +17,13 @@ const multTolerance = 1e-3
 type pass struct {
 	upper bool
 	st    []nodeState // by local node
-	// held lists the joint groups whose stakes count at weight 1 for the single holder:
-	// those it has a stake in, and those in which an entity that passes for it in this pass
-	// has one (found by re-running the pass until no group is added).
-	held []int32
+	// held marks, by the view's local group index, the joint groups whose stakes count at
+	// weight 1 for the single holder: those it has a stake in, and those in which an entity
+	// that passes for it in this pass has one, marked as soon as that entity passes.
+	// anyHeld says whether any is; rerun, that a group was marked after a node with a stake
+	// of it had been evaluated, so that the pass must run again.
+	held           []bool
+	anyHeld, rerun bool
 }
 
 // nodeState is what a pass knows of one node, in one record so that evaluating a node
@@ -68,6 +71,8 @@ type engine struct {
 	holder   int32   // local index of the single holder; -1: all roots (aggregate); -2: no known root; -3: a holder outside the view
 	holderID ID      // the single holder's graph id
 	held     []int32 // joint groups the single holder has a stake in: their stakes count as its own
+	curSCC   int32   // the component a pass is at
+	dirty    []int32 // nodes with a stake of a group marked held after they were reached
 	lo, up   pass
 
 	items  []item
@@ -130,10 +135,13 @@ func (e *engine) run() {
 	e.lo.reset(n, false)
 	e.up.reset(n, true)
 	for _, p := range []*pass{&e.lo, &e.up} {
-		p.held = append(p.held[:0], e.held...)
+		e.initHeld(p)
 		for e.hasSource(p) {
+			p.rerun = false
+			e.dirty = e.dirty[:0]
 			v.order()
 			for c := 0; c+1 < len(v.sccStart); c++ {
+				e.curSCC = int32(c)
 				members := v.sccs[v.sccStart[c]:v.sccStart[c+1]]
 				if !v.sccCyc[c] {
 					e.eval(p, members[0])
@@ -141,10 +149,17 @@ func (e *engine) run() {
 				}
 				e.solveSCC(p, members, int32(c))
 			}
-			// More held groups mean more weight, more restriction and more passing
-			// entities, never less: re-running from zero with the larger set reaches the
-			// least fixed point of the whole, after at most one run per group.
-			if !e.holdMore(p) {
+			// A group was marked held after some node with a stake of it was reached. Marks
+			// only grow, and more held groups mean more weight, restriction and passing,
+			// never less. Under direct and flow-through, where weights are 0 or 1, a work
+			// list from the nodes the late marks touch carries the change to the least
+			// fixed point. Multiplicative runs again from zero, keeping the marks, after
+			// at most one run per group.
+			if !p.rerun {
+				break
+			}
+			if e.method != Multiplicative {
+				e.settle(p)
 				break
 			}
 			p.reset(n, p.upper)
@@ -152,20 +167,81 @@ func (e *engine) run() {
 	}
 }
 
-// holdMore adds to p.held the joint groups in which an entity that passes for the single
-// holder in pass p has a stake, and reports whether it added any.
-func (e *engine) holdMore(p *pass) bool {
-	if e.holder == -1 {
-		return false
-	}
-	grew := false
-	for _, gs := range e.v.gStakes {
-		if p.st[gs.from].pass && !slices.Contains(p.held, gs.group) {
-			p.held = append(p.held, gs.group)
-			grew = true
+// initHeld marks in p the joint groups that the single holder has a stake of its own in.
+func (e *engine) initHeld(p *pass) {
+	v := e.v
+	p.held = resetBools(p.held, len(v.gSeen))
+	p.anyHeld = false
+	for _, gi := range e.held {
+		if lg, ok := v.gIdx[gi]; ok {
+			p.held[lg] = true
+			p.anyHeld = true
 		}
 	}
-	return grew
+}
+
+// markHeld marks the joint groups in which node k, which passes for the single holder,
+// has a stake, and asks for another run if a node with a stake of a newly marked group is
+// in a component already reached in this run (evaluated, being evaluated, or left cold).
+func (e *engine) markHeld(p *pass, k int32) {
+	v := e.v
+	v.groupLists()
+	for _, lg := range v.gOwn[v.gOwnStart[k]:v.gOwnStart[k+1]] {
+		if p.held[lg] {
+			continue
+		}
+		p.held[lg] = true
+		p.anyHeld = true
+		for _, t := range v.gTgt[v.gTgtStart[lg]:v.gTgtStart[lg+1]] {
+			if v.comp[t] <= e.curSCC {
+				p.rerun = true
+				e.dirty = append(e.dirty, t)
+			}
+		}
+	}
+}
+
+// settle finishes a direct or flow-through pass after late group marks: starting from the
+// nodes they touch, it re-evaluates nodes and pushes the successors of those that change
+// (stakes, controls, and the nodes of groups marked on the way), until nothing changes.
+// Every state only rises, from below the least fixed point, and takes finitely many
+// values, so the work list ends there. O(A) evaluations per change of a node's state.
+func (e *engine) settle(p *pass) {
+	v := e.v
+	v.outEdges()
+	e.curSCC = int32(v.n()) // every node is reached: all nodes of a newly held group are dirty
+	if len(e.inWork) < v.n() {
+		e.inWork = make([]bool, v.n())
+	}
+	work := e.work[:0]
+	push := func(t int32) {
+		if !e.inWork[t] {
+			e.inWork[t] = true
+			work = append(work, t)
+		}
+	}
+	for {
+		for _, t := range e.dirty {
+			push(t)
+		}
+		e.dirty = e.dirty[:0]
+		if len(work) == 0 {
+			break
+		}
+		k := work[0]
+		work = work[1:]
+		e.inWork[k] = false
+		if !e.eval(p, k) {
+			continue
+		}
+		for i := v.outStart[k]; i < v.outStart[k+1]; i++ {
+			push(v.outEdge[i])
+		}
+		for i := v.cOutStart[k]; i < v.cOutStart[k+1]; i++ {
+			push(v.cOut[i])
+		}
+	}
+	e.work = work[:0]
 }
 
 // hasSource reports whether some entity of the view may have a positive share or be
@@ -179,7 +255,7 @@ func (e *engine) hasSource(p *pass) bool {
 	switch {
 	case e.v.rule.meetsZero():
 		return true // every share reaches the threshold, even none
-	case len(p.held) > 0:
+	case p.anyHeld:
 		return true
 	case e.holder == -1:
 		if v.anyRoot {
@@ -203,7 +279,7 @@ func (e *engine) remainders(p *pass) bool {
 // weight or a restricted controller. A cold component's least fixed point is zero.
 func (e *engine) sccIsCold(p *pass, members []int32, c int32) bool {
 	v := e.v
-	if len(p.held) > 0 || v.rule.meetsZero() {
+	if p.anyHeld || v.rule.meetsZero() {
 		return false
 	}
 	remainders := e.remainders(p)
@@ -341,6 +417,9 @@ func (e *engine) eval(p *pass, k int32) bool {
 		}
 	}
 	p.st[k].byCtl = byCtl
+	if pass && e.holder != -1 && len(v.gStakes) > 0 {
+		e.markHeld(p, k)
+	}
 	return e.set(p, k, pass, restr, share, w)
 }
 
@@ -365,8 +444,8 @@ func (e *engine) set(p *pass, k int32, pass, restr bool, share, w [2]float64) bo
 // weightOf is the weight of in-edge i's owner in pass p: 1 for a stake of a joint group the
 // single holder holds a stake in.
 func (e *engine) weightOf(p *pass, i int32, m int) float64 {
-	if len(p.held) > 0 {
-		if g := e.v.edges[i].group; g >= 0 && slices.Contains(p.held, g) {
+	if p.anyHeld {
+		if g := e.v.eGroup[i]; g >= 0 && p.held[g] {
 			return 1
 		}
 	}

@@ -1,6 +1,7 @@
 package ownership
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -79,5 +80,42 @@ func TestThresholdZeroInclusive(t *testing.T) {
 		c, err := g.Classify(&Rule{Threshold: 0, Inclusive: true, Method: m}, NewRootSet(), MustParseDate("2026-01-01"))
 		require.NoError(t, err)
 		assert.Equal(t, map[Status]int{Restricted: 3}, c.Count(), "the batch agrees: %s", m)
+	}
+}
+
+// TestPerHolderGroupChain: each group is held through the entity the previous one makes
+// restricted, in an order of discovery that reads every group's stakes before it is held,
+// so the pass has to carry late marks forward. X holds g0; Z0's 60% of M1 (in g0) makes
+// M1 restricted; M1's stake in S puts g1 in X's hands; and so on. The subject's share is
+// every Mi's stake: n × 0.01% plus the last one's 50%.
+func TestPerHolderGroupChain(t *testing.T) {
+	for _, n := range []int{1, 3, 1000} {
+		w := world{entities: []string{"S", "X"}}
+		m := func(i int) string {
+			if i == 0 {
+				return "X"
+			}
+			return fmt.Sprintf("M%d", i)
+		}
+		for i := 0; i < n; i++ {
+			w.entities = append(w.entities, fmt.Sprintf("M%d", i+1), fmt.Sprintf("Z%d", i))
+			g := fmt.Sprintf("g%d", i)
+			w.stakes = append(w.stakes, grp(st(m(i), "S", "0.01"), g), grp(st(fmt.Sprintf("Z%d", i), m(i+1), "60"), g))
+		}
+		w.stakes = append(w.stakes, st(m(n), "S", "50"))
+		g := w.build(t)
+		for _, method := range []Method{Direct, FlowThrough} {
+			rule := Rule{Threshold: PercentOf(50), PerHolder: true, Method: method}
+			r := query(t, g, rule, rootsOf(t, g, "X"), "S")
+			if method == Direct {
+				// Under direct, only X's own stakes and its groups' count: g0 is X's, and
+				// M1 is restricted by its share but passes nothing.
+				assert.Equal(t, Clear, r.Status, "direct, n=%d", n)
+				assert.Equal(t, MustParsePercent("0.01"), r.Share.Lower, "direct, n=%d", n)
+				continue
+			}
+			assert.Equal(t, Restricted, r.Status, "flow-through, n=%d", n)
+			assert.Equal(t, PercentOf(50)+Percent(n)*MustParsePercent("0.01"), r.Share.Lower, "flow-through, n=%d", n)
+		}
 	}
 }

@@ -70,11 +70,12 @@ func (g *Graph) putStamps(s *stamps) {
 // Query answers rule for one subject at date at: whether subject is owned or controlled by
 // roots in the sense of the rule, the bounds of the restricted share, and the evidence.
 // It touches only the subject's ancestors (the owners of its owners…, and the controllers
-// the rule counts; under a per-holder rule also the owners of every stake of a joint group
-// met on the way, with their ancestors, since a holder may hold the group through any of
-// them), so its cost is O(A log A) in the size A of that part of the graph,
-// whatever the size of the graph; it never recurses, so chains of any depth work. A branch
-// is answered as its ultimate parent. Query is safe for concurrent use.
+// the rule counts), so its cost is O(A log A) in the size A of that part of the graph,
+// whatever the size of the graph. Under a per-holder rule the view also holds the owners of
+// every stake of each joint group met, with their ancestors (a holder may hold a group
+// through any of them), and the work is done per candidate holder. Query never recurses,
+// so chains of any depth work. A branch is answered as its ultimate parent. Query is safe
+// for concurrent use.
 func (g *Graph) Query(rule *Rule, roots Roots, subject ID, at Date) (Result, error) {
 	if subject < 0 || int(subject) >= g.Len() {
 		return Result{}, fmt.Errorf("%w: %d", ErrSubject, subject)

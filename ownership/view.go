@@ -32,11 +32,20 @@ type view struct {
 
 	anyRoot, anyPartial bool // some node of the view is a root, or partially disclosed
 
-	// Per-holder views only: every stake in effect of every joint group that a stake of the
-	// view belongs to, by owner (a local index: the owners and their ancestors are in the
-	// view). A holder holds a group when an owner of one of its stakes passes for it.
+	// Per-holder views only. The joint groups that stakes of the view belong to get local
+	// indices (gSeen: local → graph group; gIdx: back; eGroup: each edge's, or -1), and
+	// every stake in effect of those groups is listed by owner (gStakes; the owners and
+	// their ancestors are in the view). A holder holds a group when an owner of one of its
+	// stakes passes for it.
+	gSeen   []int32
+	gIdx    map[int32]int32
+	eGroup  []int32
 	gStakes []gstake
-	gSeen   []int32 // the groups expanded into gStakes
+	// built on first use (groupLists): the local groups of each node's gStakes, and the
+	// target nodes of each local group's edges, as CSR
+	gOwnStart, gOwn []int32
+	gTgtStart, gTgt []int32
+	groupListsBuilt bool
 
 	root     []bool
 	partial  []bool
@@ -74,10 +83,12 @@ func (v *view) reset(g *Graph, at Date, rule *Rule, roots Roots) {
 	v.cFrom, v.cEff, v.cPos = v.cFrom[:0], v.cEff[:0], v.cPos[:0]
 	v.root, v.partial, v.hasVotes = v.root[:0], v.partial[:0], v.hasVotes[:0]
 	v.anyRoot, v.anyPartial = false, false
-	v.gStakes, v.gSeen = v.gStakes[:0], v.gSeen[:0]
+	v.gStakes, v.gSeen, v.eGroup = v.gStakes[:0], v.gSeen[:0], v.eGroup[:0]
+	clear(v.gIdx)
+	v.groupListsBuilt = false
 }
 
-// gstake is a stake of a joint group in a per-holder view: its owner and its group.
+// gstake is a stake of a joint group in a per-holder view: its owner and its local group.
 type gstake struct {
 	from, group int32
 }
@@ -192,15 +203,26 @@ func (v *view) buildSubject(g *Graph, subject ID, at Date, rule *Rule, roots Roo
 		}
 		// A single holder may hold a joint group through any of its stakes, so the owners
 		// of every stake of the view's groups, and their ancestors, join the view.
+		if v.gIdx == nil {
+			v.gIdx = map[int32]int32{}
+		}
 		for ; scanned < len(v.edges); scanned++ {
 			gi := v.edges[scanned].group
-			if gi < 0 || slices.Contains(v.gSeen, gi) {
+			if gi < 0 {
+				v.eGroup = append(v.eGroup, -1)
 				continue
 			}
+			if local, ok := v.gIdx[gi]; ok {
+				v.eGroup = append(v.eGroup, local)
+				continue
+			}
+			local := int32(len(v.gSeen))
+			v.gIdx[gi] = local
+			v.eGroup = append(v.eGroup, local)
 			v.gSeen = append(v.gSeen, gi)
 			for _, p := range g.groupPos[g.groupStart[gi]:g.groupStart[gi+1]] {
 				if v.stakeActive(p) {
-					v.gStakes = append(v.gStakes, gstake{visit(g.st[p].owner), gi})
+					v.gStakes = append(v.gStakes, gstake{visit(g.st[p].owner), local})
 				}
 			}
 		}
@@ -209,6 +231,48 @@ func (v *view) buildSubject(g *Graph, subject ID, at Date, rule *Rule, roots Roo
 		}
 	}
 	v.finish()
+}
+
+// groupLists builds, once per per-holder view, the local groups in which each node holds
+// a stake (gOwn, by node) and the target node of every edge of each local group (gTgt).
+func (v *view) groupLists() {
+	if v.groupListsBuilt {
+		return
+	}
+	v.groupListsBuilt = true
+	n, ng := v.n(), len(v.gSeen)
+	v.gOwnStart = growZero(v.gOwnStart, n+1)
+	for _, gs := range v.gStakes {
+		v.gOwnStart[gs.from+1]++
+	}
+	for i := 0; i < n; i++ {
+		v.gOwnStart[i+1] += v.gOwnStart[i]
+	}
+	v.gOwn = growLen(v.gOwn, len(v.gStakes))
+	v.tmp = append(v.tmp[:0], v.gOwnStart[:n]...)
+	for _, gs := range v.gStakes {
+		v.gOwn[v.tmp[gs.from]] = gs.group
+		v.tmp[gs.from]++
+	}
+	v.gTgtStart = growZero(v.gTgtStart, ng+1)
+	for _, lg := range v.eGroup {
+		if lg >= 0 {
+			v.gTgtStart[lg+1]++
+		}
+	}
+	for i := 0; i < ng; i++ {
+		v.gTgtStart[i+1] += v.gTgtStart[i]
+	}
+	v.gTgt = growLen(v.gTgt, int(v.gTgtStart[ng]))
+	v.tmp = append(v.tmp[:0], v.gTgtStart[:ng]...)
+	for k := 0; k < n; k++ {
+		for i := v.inStart[k]; i < v.inStart[k+1]; i++ {
+			if lg := v.eGroup[i]; lg >= 0 {
+				v.gTgt[v.tmp[lg]] = int32(k)
+				v.tmp[lg]++
+			}
+		}
+	}
 }
 
 // buildAll builds the view of the whole graph at a date; local index == graph id. O(V + E).
