@@ -28,8 +28,8 @@ type Percent int64
 // accepted only when they are the noise of a binary floating-point number printed in full,
 // such as "27.409999999999997" (100 − 72.59 computed in float64): when the value lies less
 // than 10⁻⁹ percent from a six-decimal value, it is that value. Any other extra precision, such as
-// "50.0000001", is an error rather than a silent rounding, so that a share is never moved
-// across a threshold. ParsePercent accepts any value that fits, including negatives and
+// "50.0000001", is an error rather than a silent rounding: only a difference of under
+// 10⁻⁹ percent, which no share written by hand has, is ever rounded away. ParsePercent accepts any value that fits, including negatives and
 // values over 100: range checks belong to the builder, which names the record.
 func ParsePercent(s string) (Percent, error) {
 	orig := s
