@@ -646,19 +646,11 @@ func (e *engine) linearMeasure(p *pass, members []int32, c int32, m int) {
 		}
 	}
 	// The variables each one feeds (a nonzero below the diagonal's column), by column.
-	e.depStart = growZero(e.depStart, s+1)
-	for _, d := range e.dep {
-		e.depStart[d[0]+1]++
-	}
-	for i := 0; i < s; i++ {
-		e.depStart[i+1] += e.depStart[i]
-	}
-	e.depTo = growLen(e.depTo, len(e.dep))
-	e.tmp = append(e.tmp[:0], e.depStart[:s]...)
-	for _, d := range e.dep {
-		e.depTo[e.tmp[d[0]]] = d[1]
-		e.tmp[d[0]]++
-	}
+	fillCSR(&e.depStart, &e.depTo, &e.tmp, s, func(emit func(key, val int32)) {
+		for _, d := range e.dep {
+			emit(d[0], d[1])
+		}
+	})
 	for len(stack) > 0 {
 		j := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]

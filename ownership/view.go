@@ -240,39 +240,20 @@ func (v *view) groupLists() {
 		return
 	}
 	v.groupListsBuilt = true
-	n, ng := v.n(), len(v.gSeen)
-	v.gOwnStart = growZero(v.gOwnStart, n+1)
-	for _, gs := range v.gStakes {
-		v.gOwnStart[gs.from+1]++
-	}
-	for i := 0; i < n; i++ {
-		v.gOwnStart[i+1] += v.gOwnStart[i]
-	}
-	v.gOwn = growLen(v.gOwn, len(v.gStakes))
-	v.tmp = append(v.tmp[:0], v.gOwnStart[:n]...)
-	for _, gs := range v.gStakes {
-		v.gOwn[v.tmp[gs.from]] = gs.group
-		v.tmp[gs.from]++
-	}
-	v.gTgtStart = growZero(v.gTgtStart, ng+1)
-	for _, lg := range v.eGroup {
-		if lg >= 0 {
-			v.gTgtStart[lg+1]++
+	fillCSR(&v.gOwnStart, &v.gOwn, &v.tmp, v.n(), func(emit func(key, val int32)) {
+		for _, gs := range v.gStakes {
+			emit(gs.from, gs.group)
 		}
-	}
-	for i := 0; i < ng; i++ {
-		v.gTgtStart[i+1] += v.gTgtStart[i]
-	}
-	v.gTgt = growLen(v.gTgt, int(v.gTgtStart[ng]))
-	v.tmp = append(v.tmp[:0], v.gTgtStart[:ng]...)
-	for k := 0; k < n; k++ {
-		for i := v.inStart[k]; i < v.inStart[k+1]; i++ {
-			if lg := v.eGroup[i]; lg >= 0 {
-				v.gTgt[v.tmp[lg]] = int32(k)
-				v.tmp[lg]++
+	})
+	fillCSR(&v.gTgtStart, &v.gTgt, &v.tmp, len(v.gSeen), func(emit func(key, val int32)) {
+		for k := int32(0); k < int32(v.n()); k++ {
+			for i := v.inStart[k]; i < v.inStart[k+1]; i++ {
+				if lg := v.eGroup[i]; lg >= 0 {
+					emit(lg, k)
+				}
 			}
 		}
-	}
+	})
 }
 
 // buildAll builds the view of the whole graph at a date; local index == graph id. O(V + E).
@@ -354,38 +335,40 @@ func (v *view) outEdges() {
 	}
 	v.outBuilt = true
 	n := v.n()
-	v.outStart = growZero(v.outStart, n+1)
-	for _, e := range v.edges {
-		v.outStart[e.from+1]++
-	}
-	for i := 0; i < n; i++ {
-		v.outStart[i+1] += v.outStart[i]
-	}
-	v.outEdge = growLen(v.outEdge, len(v.edges))
-	v.tmp = append(v.tmp[:0], v.outStart[:n]...)
-	for k := 0; k < n; k++ {
-		for e := v.inStart[k]; e < v.inStart[k+1]; e++ {
-			f := v.edges[e].from
-			v.outEdge[v.tmp[f]] = int32(k)
-			v.tmp[f]++
+	fillCSR(&v.outStart, &v.outEdge, &v.tmp, n, func(emit func(key, val int32)) {
+		for k := int32(0); k < int32(n); k++ {
+			for e := v.inStart[k]; e < v.inStart[k+1]; e++ {
+				emit(v.edges[e].from, k)
+			}
 		}
-	}
-	v.cOutStart = growZero(v.cOutStart, n+1)
-	for _, f := range v.cFrom {
-		v.cOutStart[f+1]++
-	}
-	for i := 0; i < n; i++ {
-		v.cOutStart[i+1] += v.cOutStart[i]
-	}
-	v.cOut = growLen(v.cOut, len(v.cFrom))
-	v.tmp = append(v.tmp[:0], v.cOutStart[:n]...)
-	for k := 0; k < n; k++ {
-		for c := v.cStart[k]; c < v.cStart[k+1]; c++ {
-			f := v.cFrom[c]
-			v.cOut[v.tmp[f]] = int32(k)
-			v.tmp[f]++
+	})
+	fillCSR(&v.cOutStart, &v.cOut, &v.tmp, n, func(emit func(key, val int32)) {
+		for k := int32(0); k < int32(n); k++ {
+			for c := v.cStart[k]; c < v.cStart[k+1]; c++ {
+				emit(v.cFrom[c], k)
+			}
 		}
+	})
+}
+
+// fillCSR sets *start (n+1 entries) and *out so that (*out)[(*start)[k]:(*start)[k+1]] are
+// the values that each emits for key k, in the order it emits them. each is called twice
+// and must emit the same pairs both times; tmp is scratch.
+func fillCSR(start, out, tmp *[]int32, n int, each func(emit func(key, val int32))) {
+	*start = growZero(*start, n+1)
+	st := *start
+	each(func(k, _ int32) { st[k+1]++ })
+	for i := 0; i < n; i++ {
+		st[i+1] += st[i]
 	}
+	*out = growLen(*out, int(st[n]))
+	o := *out
+	*tmp = append((*tmp)[:0], st[:n]...)
+	next := *tmp
+	each(func(k, x int32) {
+		o[next[k]] = x
+		next[k]++
+	})
 }
 
 // tarjan computes the strongly connected components over predecessor edges (stakes and
