@@ -18,12 +18,11 @@ type pass struct {
 	upper bool
 	st    []nodeState // by local node
 	// held marks, by the view's local group index, the joint groups whose stakes count at
-	// weight 1 for the single holder: those it has a stake in, and those in which an entity
-	// that passes for it in this pass has one, marked as soon as that entity passes.
-	// anyHeld says whether any is; rerun, that a group was marked after a node with a stake
-	// of it had been evaluated, so that the pass must run again.
-	held           []bool
-	anyHeld, rerun bool
+	// weight 1 for the single holder: those in which it, or an entity that passes for it in
+	// this pass, has a stake, marked as soon as that entity passes. anyHeld says whether
+	// any is.
+	held    []bool
+	anyHeld bool
 }
 
 // nodeState is what a pass knows of one node, in one record so that evaluating a node
@@ -70,9 +69,8 @@ type engine struct {
 	method   Method  // Direct, FlowThrough or Multiplicative
 	holder   int32   // local index of the single holder; -1: all roots (aggregate); -2: no known root; -3: a holder outside the view
 	holderID ID      // the single holder's graph id
-	held     []int32 // joint groups the single holder has a stake in: their stakes count as its own
 	curSCC   int32   // the component a pass is at
-	dirty    []int32 // nodes with a stake of a group marked held after they were reached
+	dirty    []int32 // nodes with a stake of a group marked held after they were reached: the pass must go on
 	lo, up   pass
 
 	items  []item
@@ -135,9 +133,9 @@ func (e *engine) run() {
 	e.lo.reset(n, false)
 	e.up.reset(n, true)
 	for _, p := range []*pass{&e.lo, &e.up} {
-		e.initHeld(p)
+		p.held = resetBools(p.held, len(v.gSeen))
+		p.anyHeld = false
 		for e.hasSource(p) {
-			p.rerun = false
 			e.dirty = e.dirty[:0]
 			v.order()
 			for c := 0; c+1 < len(v.sccStart); c++ {
@@ -155,7 +153,7 @@ func (e *engine) run() {
 			// list from the nodes the late marks touch carries the change to the least
 			// fixed point. Multiplicative runs again from zero, keeping the marks, after
 			// at most one run per group.
-			if !p.rerun {
+			if len(e.dirty) == 0 {
 				break
 			}
 			if e.method != Multiplicative {
@@ -167,22 +165,9 @@ func (e *engine) run() {
 	}
 }
 
-// initHeld marks in p the joint groups that the single holder has a stake of its own in.
-func (e *engine) initHeld(p *pass) {
-	v := e.v
-	p.held = resetBools(p.held, len(v.gSeen))
-	p.anyHeld = false
-	for _, gi := range e.held {
-		if lg, ok := v.gIdx[gi]; ok {
-			p.held[lg] = true
-			p.anyHeld = true
-		}
-	}
-}
-
 // markHeld marks the joint groups in which node k, which passes for the single holder,
-// has a stake, and asks for another run if a node with a stake of a newly marked group is
-// in a component already reached in this run (evaluated, being evaluated, or left cold).
+// has a stake, and makes dirty the nodes with a stake of a newly marked group that are in
+// a component already reached in this run (evaluated, being evaluated, or left cold).
 func (e *engine) markHeld(p *pass, k int32) {
 	v := e.v
 	v.groupLists()
@@ -194,7 +179,6 @@ func (e *engine) markHeld(p *pass, k int32) {
 		p.anyHeld = true
 		for _, t := range v.gTgt[v.gTgtStart[lg]:v.gTgtStart[lg+1]] {
 			if v.comp[t] <= e.curSCC {
-				p.rerun = true
 				e.dirty = append(e.dirty, t)
 			}
 		}

@@ -171,9 +171,7 @@ func (s *scratch) solve(method Method, res *Result) {
 // joint group in which it has a stake of its own in effect. setAggregate selects all roots.
 func (e *engine) setHolder(id ID) {
 	v := e.v
-	g := v.g
 	e.holderID, e.holder = id, -2
-	e.held = e.held[:0]
 	if id == NoID {
 		return
 	}
@@ -181,17 +179,10 @@ func (e *engine) setHolder(id ID) {
 	if k, ok := v.localOf(id); ok {
 		e.holder = k
 	}
-	for q := g.outStart[id]; q < g.outStart[id+1]; q++ {
-		p := g.outPos[q]
-		if gi := int32(g.st[p].meta>>1) - 1; gi >= 0 && v.stakeActive(p) && !slices.Contains(e.held, gi) {
-			e.held = append(e.held, gi)
-		}
-	}
 }
 
 func (e *engine) setAggregate() {
 	e.holder, e.holderID = -1, NoID
-	e.held = e.held[:0]
 }
 
 // holders lists the candidate single holders for the view's subject, in id order: the
