@@ -32,6 +32,14 @@ func (g *Graph) classifyFlow(rule *Rule, roots Roots, at Date, out []Status, low
 	}
 	hasVotes := make([]bool, n)
 	owned := make([]ID, len(g.st)) // the owned entity of each stake position
+	// The stake positions by owner, which the graph does not keep: only a batch needs them,
+	// and they would cost 6 bytes per stake for as long as the graph lives.
+	var outStart, outPos, tmp []int32
+	fillCSR(&outStart, &outPos, &tmp, n, func(emit func(key, val int32)) {
+		for p := range g.st {
+			emit(int32(g.st[p].owner), int32(p))
+		}
+	})
 	for e := 0; e < n; e++ {
 		for p := g.inStart[e]; p < g.inStart[e+1]; p++ {
 			owned[p] = ID(e)
@@ -109,8 +117,8 @@ func (g *Graph) classifyFlow(rule *Rule, roots Roots, at Date, out []Status, low
 				continue
 			}
 			passed[e] = true
-			for q := g.outStart[e]; q < g.outStart[e+1]; q++ {
-				p := g.outPos[q]
+			for q := outStart[e]; q < outStart[e+1]; q++ {
+				p := outPos[q]
 				if !active(p) {
 					continue
 				}

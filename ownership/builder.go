@@ -279,8 +279,13 @@ func (b *Builder) Build() (*Graph, error) {
 		}
 		if s.JointGroup != "" {
 			if _, seen := groupIdx[s.JointGroup]; !seen {
-				groupIdx[s.JointGroup] = uint32(len(g.groups))
-				g.groups = append(g.groups, s.JointGroup)
+				if len(g.groups) == maxGroups {
+					add(StakeRecord, i, "", "joint_group", fmt.Sprintf("too many joint groups: at most %d", maxGroups))
+					ok = false
+				} else {
+					groupIdx[s.JointGroup] = uint32(len(g.groups))
+					g.groups = append(g.groups, s.JointGroup)
+				}
 			}
 		}
 		if ok {
@@ -292,17 +297,15 @@ func (b *Builder) Build() (*Graph, error) {
 	g.inStart = make([]int32, n+1)
 	g.st = make([]stakeRec, m)
 	g.sIndex = make([]int32, m)
-	outCount := make([]int32, n+1)
 	for p, r := range recs {
 		s := &b.stakes[r.idx]
 		g.inStart[r.owned+1]++
-		outCount[r.owner+1]++
 		g.st[p].owner = r.owner
 		g.st[p].lo = int32(s.Share.Min)
 		g.st[p].hi = int32(s.Share.Max)
 		meta := uint32(s.Measure & 1)
 		if s.JointGroup != "" {
-			meta |= (groupIdx[s.JointGroup] + 1) << 1
+			meta |= (groupIdx[s.JointGroup] + 1) << metaGroupShift
 		}
 		g.st[p].meta = meta
 		g.st[p].from, g.st[p].until = s.Valid.From, s.Valid.Until
@@ -313,20 +316,12 @@ func (b *Builder) Build() (*Graph, error) {
 			g.setFlag(ID(i), flagStakesIn)
 		}
 		g.inStart[i+1] += g.inStart[i]
-		outCount[i+1] += outCount[i]
-	}
-	g.outStart = slices.Clone(outCount)
-	g.outPos = make([]int32, m)
-	for p := range recs {
-		o := g.st[p].owner
-		g.outPos[outCount[o]] = int32(p)
-		outCount[o]++
 	}
 	if len(g.groups) > 0 {
 		g.groupStart = make([]int32, len(g.groups)+1)
 		for p := range recs {
-			if gi := g.st[p].meta >> 1; gi != 0 {
-				g.groupStart[gi]++
+			if gi := g.st[p].group(); gi >= 0 {
+				g.groupStart[gi+1]++
 			}
 		}
 		for i := range g.groups {
@@ -335,9 +330,9 @@ func (b *Builder) Build() (*Graph, error) {
 		fill := slices.Clone(g.groupStart)
 		g.groupPos = make([]int32, g.groupStart[len(g.groups)])
 		for p := range recs {
-			if gi := g.st[p].meta >> 1; gi != 0 {
-				g.groupPos[fill[gi-1]] = int32(p)
-				fill[gi-1]++
+			if gi := g.st[p].group(); gi >= 0 {
+				g.groupPos[fill[gi]] = int32(p)
+				fill[gi]++
 			}
 		}
 	}
@@ -392,6 +387,26 @@ func (b *Builder) Build() (*Graph, error) {
 	}
 	for _, to := range g.cTo {
 		g.setFlag(to, flagControlled)
+	}
+	// What a query climbing to an owner needs of it travels in the stake record.
+	for e := 0; e < n; e++ {
+		if g.inStart[e] < g.inStart[e+1] {
+			g.st[g.inStart[e+1]-1].meta |= metaLast
+		}
+	}
+	for p := range g.st {
+		r := &g.st[p]
+		o := r.owner
+		r.ostart = -1
+		if g.inStart[o] < g.inStart[o+1] {
+			r.ostart = g.inStart[o]
+		}
+		if g.flag(o, flagPartial) {
+			r.meta |= metaOwnerPartial
+		}
+		if g.flag(o, flagControlled) {
+			r.meta |= metaOwnerControlled
+		}
 	}
 	if len(crecs) > 0 {
 		g.cOut = make([]int32, len(crecs))

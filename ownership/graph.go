@@ -44,9 +44,10 @@ type EntityInfo struct {
 }
 
 // Graph is an immutable graph of stakes and control facts between entities with dense ids.
-// It is stored flat: stakes sorted by owned entity (compressed sparse rows), with an index by
-// owner for the other direction, so that memory is a few dozen bytes per stake and no query
-// rebuilds it. A Graph is safe for concurrent use. Build one with a [Builder].
+// It is stored flat: stakes sorted by owned entity (compressed sparse rows), each naming
+// where its owner's own stakes start, so that memory is a few dozen bytes per stake and no
+// query rebuilds it. (The batch, which alone walks from owners down, indexes stakes by owner
+// for the time of the call.) A Graph is safe for concurrent use. Build one with a [Builder].
 type Graph struct {
 	ids    []string // by ID
 	byName []ID     // IDs sorted by id string
@@ -62,9 +63,6 @@ type Graph struct {
 	st      []stakeRec
 	sIndex  []int32 // the caller's stake index
 
-	outStart []int32 // len n+1
-	outPos   []int32 // stake positions grouped by owner
-
 	groups     []string
 	groupStart []int32 // len groups+1
 	groupPos   []int32 // stake positions of each group
@@ -79,13 +77,50 @@ type Graph struct {
 	pool pools // reusable query memory
 }
 
-// stakeRec is one stake as stored: everything a query reads, in one 24-byte record so that
-// an entity's in-stakes share a cache line or two.
+// stakeRec is one stake as stored: everything a query reads, in one 28-byte record so that
+// an entity's in-stakes share a cache line or two. The record also says where the owner's
+// own in-stakes start and whether the owner is partially disclosed or controlled, so that
+// a query climbing from an entity to its owners reads only stake records: the per-entity
+// arrays, a cache miss each in a big graph, are read for the subject alone.
 type stakeRec struct {
 	owner       ID
 	lo, hi      int32
-	meta        uint32 // bit 0: votes; bits 1..: joint group + 1 (0 = none)
+	meta        uint32 // metaVotes, metaLast, metaOwnerPartial, metaOwnerControlled; joint group + 1 (0 = none) from metaGroupShift
 	from, until Date
+	ostart      int32 // the position of the owner's first in-stake, -1 when it has none
+}
+
+// The bits of stakeRec.meta.
+const (
+	metaVotes           = 1 << iota // the stake counts votes
+	metaLast                        // the last in-stake of its owned entity
+	metaOwnerPartial                // the owner's ownership is partially disclosed
+	metaOwnerControlled             // a control fact names the owner as controlled
+	metaGroupShift      = iota      // the joint group + 1 is stored from this bit up
+
+	maxGroups = 1<<(32-metaGroupShift) - 1
+)
+
+func (r *stakeRec) group() int32 { return int32(r.meta>>metaGroupShift) - 1 }
+
+// nodeRef is what a query needs to reach an entity's own in-stakes and bits without the
+// per-entity arrays: taken from the stake record that names it as owner, or, for the
+// subject and controllers, from those arrays (refOf).
+type nodeRef struct {
+	start               int32 // position of the first in-stake, -1 when none
+	partial, controlled bool
+}
+
+func (g *Graph) refOf(id ID) nodeRef {
+	r := nodeRef{start: -1, partial: g.flag(id, flagPartial), controlled: g.flag(id, flagControlled)}
+	if g.flag(id, flagStakesIn) {
+		r.start = g.inStart[id]
+	}
+	return r
+}
+
+func (r *stakeRec) ownerRef() nodeRef {
+	return nodeRef{start: r.ostart, partial: r.meta&metaOwnerPartial != 0, controlled: r.meta&metaOwnerControlled != 0}
 }
 
 // Len returns the number of entities.
@@ -175,8 +210,8 @@ func (g *Graph) stakeInfo(p int32, owned ID) StakeInfo {
 		Measure: Measure(m & 1),
 		Valid:   Interval{g.st[p].from, g.st[p].until},
 	}
-	if gi := m >> 1; gi != 0 {
-		s.JointGroup = g.groups[gi-1]
+	if gi := g.st[p].group(); gi >= 0 {
+		s.JointGroup = g.groups[gi]
 	}
 	return s
 }
@@ -209,6 +244,11 @@ func (g *Graph) controlsInto(id ID) (int32, int32) {
 	if len(g.cTo) == 0 || !g.flag(id, flagControlled) {
 		return 0, 0
 	}
+	return g.controlsOf(id)
+}
+
+// controlsOf is controlsInto for an entity known to be controlled.
+func (g *Graph) controlsOf(id ID) (int32, int32) {
 	lo, _ := slices.BinarySearch(g.cTo, id)
 	hi := lo
 	for hi < len(g.cTo) && g.cTo[hi] == id {

@@ -13,7 +13,8 @@ type view struct {
 	rule  *Rule
 	roots Roots
 
-	nodes []ID // local → graph id
+	nodes []ID      // local → graph id
+	refs  []nodeRef // local → where its in-stakes are, and its bits
 
 	inStart []int32 // CSR of in-edges by local target, len N+1
 	edges   []vedge
@@ -76,7 +77,7 @@ func (v *view) n() int { return len(v.nodes) }
 
 func (v *view) reset(g *Graph, at Date, rule *Rule, roots Roots) {
 	v.g, v.at, v.rule, v.roots = g, at, rule, roots
-	v.nodes = v.nodes[:0]
+	v.nodes, v.refs = v.nodes[:0], v.refs[:0]
 	v.inStart = append(v.inStart[:0], 0)
 	v.edges = v.edges[:0]
 	v.cStart = append(v.cStart[:0], 0)
@@ -108,35 +109,40 @@ func (v *view) stakeActive(p int32) bool {
 }
 
 // addNodeEdges appends the in-edges of local node k, calling visit for every source so
-// that it gets a local index.
-func (v *view) addNodeEdges(k int, roots Roots, visit func(id ID) int32) {
+// that it gets a local index. It reads the node's in-stakes through its ref, and the
+// per-entity arrays only for controllers.
+func (v *view) addNodeEdges(k int, roots Roots, visit func(id ID, ref nodeRef) int32) {
 	g := v.g
-	id := v.nodes[k]
+	id, ref := v.nodes[k], v.refs[k]
 	votes := false
-	if g.flag(id, flagStakesIn) {
-		for p := g.inStart[id]; p < g.inStart[id+1]; p++ {
-			if !v.stakeActive(p) {
-				continue
+	if p := ref.start; p >= 0 {
+		for ; ; p++ {
+			r := &g.st[p]
+			if (r.from == 0 || v.at >= r.from) && (r.until == 0 || v.at < r.until) {
+				isVotes := r.meta&metaVotes != 0
+				votes = votes || isVotes
+				v.edges = append(v.edges, vedge{from: visit(r.owner, r.ownerRef()), lo: r.lo, hi: r.hi, pos: p, group: r.group(), votes: isVotes})
 			}
-			meta := g.st[p].meta
-			isVotes := meta&1 != 0
-			votes = votes || isVotes
-			v.edges = append(v.edges, vedge{from: visit(g.st[p].owner), lo: g.st[p].lo, hi: g.st[p].hi, pos: p, group: int32(meta>>1) - 1, votes: isVotes})
+			if r.meta&metaLast != 0 {
+				break
+			}
 		}
 	}
 	v.inStart = append(v.inStart, int32(len(v.edges)))
-	lo, hi := g.controlsInto(id)
-	for c := lo; c < hi; c++ {
-		eff := v.rule.Controls[g.cBasis[c]]
-		if eff == ControlIgnore || !g.cValid[c].Contains(v.at) {
-			continue
+	if ref.controlled {
+		lo, hi := g.controlsOf(id)
+		for c := lo; c < hi; c++ {
+			eff := v.rule.Controls[g.cBasis[c]]
+			if eff == ControlIgnore || !g.cValid[c].Contains(v.at) {
+				continue
+			}
+			v.cFrom = append(v.cFrom, visit(g.cFrom[c], g.refOf(g.cFrom[c])))
+			v.cEff = append(v.cEff, eff)
+			v.cPos = append(v.cPos, c)
 		}
-		v.cFrom = append(v.cFrom, visit(g.cFrom[c]))
-		v.cEff = append(v.cEff, eff)
-		v.cPos = append(v.cPos, c)
 	}
 	v.cStart = append(v.cStart, int32(len(v.cFrom)))
-	isRoot, partial := roots.IsRoot(id), g.isPartial(id)
+	isRoot, partial := roots.IsRoot(id), ref.partial
 	v.anyRoot = v.anyRoot || isRoot
 	v.anyPartial = v.anyPartial || partial
 	v.root = append(v.root, isRoot)
@@ -154,7 +160,7 @@ func (v *view) buildSubject(g *Graph, subject ID, at Date, rule *Rule, roots Roo
 	// borrows from the graph's pool.
 	clear(v.small[:])
 	v.big = false
-	visit := func(id ID) int32 {
+	visit := func(id ID, ref nodeRef) int32 {
 		if !v.big {
 			h := smallHash(id)
 			for {
@@ -169,6 +175,7 @@ func (v *view) buildSubject(g *Graph, subject ID, at Date, rule *Rule, roots Roo
 			}
 			k := int32(len(v.nodes))
 			v.nodes = append(v.nodes, id)
+			v.refs = append(v.refs, ref)
 			if len(v.nodes) <= smallMax {
 				v.small[h] = k + 1
 				return k
@@ -190,9 +197,10 @@ func (v *view) buildSubject(g *Graph, subject ID, at Date, rule *Rule, roots Roo
 		k := int32(len(v.nodes))
 		*st = stampRec{v.stamp.gen, k}
 		v.nodes = append(v.nodes, id)
+		v.refs = append(v.refs, ref)
 		return k
 	}
-	visit(subject)
+	visit(subject, g.refOf(subject))
 	k, scanned := 0, 0
 	for {
 		for ; k < len(v.nodes); k++ {
@@ -222,7 +230,7 @@ func (v *view) buildSubject(g *Graph, subject ID, at Date, rule *Rule, roots Roo
 			v.gSeen = append(v.gSeen, gi)
 			for _, p := range g.groupPos[g.groupStart[gi]:g.groupStart[gi+1]] {
 				if v.stakeActive(p) {
-					v.gStakes = append(v.gStakes, gstake{visit(g.st[p].owner), local})
+					v.gStakes = append(v.gStakes, gstake{visit(g.st[p].owner, g.st[p].ownerRef()), local})
 				}
 			}
 		}
@@ -266,10 +274,12 @@ func (v *view) buildAll(g *Graph, at Date, rule *Rule, roots Roots) {
 	v.edges = make([]vedge, 0, m)
 	v.cStart = append(make([]int32, 0, n+1), 0)
 	v.root, v.partial, v.hasVotes = make([]bool, 0, n), make([]bool, 0, n), make([]bool, 0, n)
+	v.refs = make([]nodeRef, 0, n)
 	for i := 0; i < g.Len(); i++ {
 		v.nodes = append(v.nodes, ID(i))
+		v.refs = append(v.refs, g.refOf(ID(i)))
 	}
-	visit := func(id ID) int32 { return int32(id) }
+	visit := func(id ID, _ nodeRef) int32 { return int32(id) }
 	for k := 0; k < len(v.nodes); k++ {
 		v.addNodeEdges(k, roots, visit)
 	}
