@@ -7,8 +7,8 @@
 // owned, a share exact or as a [Range], a [Measure], an optional joint group, a validity
 // [Interval]) and [Control] facts (controller, controlled, a [Basis], validity). Build
 // validates everything at once and returns an immutable [Graph]: stakes sorted by owned
-// entity in flat arrays (compressed sparse rows, each stake naming where its owner's start), safe for concurrent
-// use. Shares are exact fixed point ([Percent], millionths of a percent): 50 is 50. A branch
+// entity in flat arrays (compressed sparse rows, each stake naming where its owner's own
+// stakes start), safe for concurrent use. Shares are exact fixed point ([Percent], millionths of a percent): 50 is 50. A branch
 // (EntityInfo.BranchOf) is the same legal person as its ultimate parent: every stake or
 // control naming it means the parent.
 //
