@@ -8,9 +8,9 @@
 // [Interval]) and [Control] facts (controller, controlled, a [Basis], validity). Build
 // validates everything at once and returns an immutable [Graph]: stakes sorted by owned
 // entity in flat arrays (compressed sparse rows, each stake naming where its owner's own
-// stakes start), safe for concurrent use. Shares are exact fixed point ([Percent], millionths of a percent): 50 is 50. A branch
-// (EntityInfo.BranchOf) is the same legal person as its ultimate parent: every stake or
-// control naming it means the parent.
+// stakes start), safe for concurrent use. Shares are exact fixed point ([Percent],
+// millionths of a percent): 50 is 50. A branch (EntityInfo.BranchOf) is the same legal
+// person as its ultimate parent: every stake or control naming it means the parent.
 //
 // # Rules
 //
