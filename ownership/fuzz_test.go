@@ -68,6 +68,7 @@ func fuzzBody(t *testing.T, data []byte) {
 			}
 			return
 		}
+		checkRecords(t, g)
 		roots := NewRootSet(0)
 		for _, m := range []Method{Direct, FlowThrough, Multiplicative, Compare} {
 			for _, per := range []bool{false, true} {
@@ -86,6 +87,27 @@ func fuzzBody(t *testing.T, data []byte) {
 					}
 				}
 			}
+		}
+	}
+}
+
+// checkRecords checks what each stake record repeats of its owner and of its block against
+// the per-entity arrays it stands in for: where the owner's in-stakes start, the owner's
+// bits, and the mark on the last record of each entity's block.
+func checkRecords(t *testing.T, g *Graph) {
+	t.Helper()
+	for e := 0; e < g.Len(); e++ {
+		for p := g.inStart[e]; p < g.inStart[e+1]; p++ {
+			r := &g.st[p]
+			if last := p == g.inStart[e+1]-1; (r.meta&metaLast != 0) != last {
+				t.Fatalf("stake at %d of entity %d: last mark %v, want %v", p, e, !last, last)
+			}
+			if got, want := r.ownerRef(), g.refOf(r.owner); got != want {
+				t.Fatalf("stake at %d: owner %d's ref %+v, want %+v", p, r.owner, got, want)
+			}
+		}
+		if g.flag(ID(e), flagStakesIn) != (g.inStart[e] < g.inStart[e+1]) {
+			t.Fatalf("entity %d: stakes-in flag wrong", e)
 		}
 	}
 }

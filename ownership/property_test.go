@@ -102,6 +102,7 @@ func TestAgainstReference(t *testing.T) {
 		}
 		w, roots, r := reftest.RandomWorld(rng, size)
 		g, rs, rule := fromRef(t, w, roots, r)
+		checkRecords(t, g)
 		for subject := 0; subject < size; subject++ {
 			day := 1 + rng.IntN(reftest.RandomDays)
 			want := reftest.Evaluate(w, roots, r, subject, day)
