@@ -70,8 +70,9 @@ func BenchmarkQuery(b *testing.B) {
 }
 
 // BenchmarkQueryWarm asks each random subject twice and times only the second answer, when
-// the subject's ancestors are in cache: the difference from BenchmarkQuery is what the
-// first answer spends waiting for memory.
+// the subject's ancestors are in cache and the branch predictor has just seen the same
+// query: a lower bound. The difference from BenchmarkQuery is mostly waiting for memory;
+// the rest is branches mispredicted when the subject changes (see BENCHMARKS.md).
 func BenchmarkQueryWarm(b *testing.B) {
 	for _, n := range sizes {
 		b.Run(fmt.Sprintf("flow_through/n=%d", n), func(b *testing.B) { benchQuery(b, n, ownership.FlowThrough, true) })
