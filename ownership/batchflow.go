@@ -17,10 +17,7 @@ func (g *Graph) classifyFlow(rule *Rule, roots Roots, at Date, out []Status, low
 		}
 		return float64(x) > t
 	}
-	active := func(p int32) bool {
-		s := &g.st[p]
-		return (s.from == 0 || at >= s.from) && (s.until == 0 || at < s.until)
-	}
+	active := func(p int32) bool { return g.st[p].activeAt(at) }
 	// Per entity and measure: the lower pass's restricted share, and the upper pass's
 	// a (Σ lower bounds of owners not possibly restricted) and b (Σ upper bounds of possible
 	// owners plus the remainder).
@@ -48,7 +45,7 @@ func (g *Graph) classifyFlow(rule *Rule, roots Roots, at Date, out []Status, low
 			if !active(p) {
 				continue
 			}
-			m := g.st[p].meta & 1
+			m := g.st[p].measure()
 			if m == 1 {
 				hasVotes[e] = true
 			}
@@ -124,7 +121,7 @@ func (g *Graph) classifyFlow(rule *Rule, roots Roots, at Date, out []Status, low
 				}
 				s := &g.st[p]
 				d := owned[p]
-				m := s.meta & 1
+				m := s.measure()
 				if upper == 0 {
 					accLo[m][d] += int64(s.lo)
 					if !restr[d] && reaches(func(m int) int64 { return accLo[m][d] }, d) {

@@ -436,7 +436,7 @@ func (g *Graph) overfull(e ID) string {
 		var sum int64
 		dated := false
 		for p := lo; p < hi; p++ {
-			if g.st[p].meta&1 != m {
+			if g.st[p].measure() != m {
 				continue
 			}
 			sum += int64(g.st[p].lo)
@@ -457,7 +457,7 @@ func (g *Graph) overfull(e ID) string {
 		}
 		var evs []ev
 		for p := lo; p < hi; p++ {
-			if g.st[p].meta&1 != m {
+			if g.st[p].measure() != m {
 				continue
 			}
 			from := g.st[p].from

@@ -103,6 +103,14 @@ const (
 
 func (r *stakeRec) group() int32 { return int32(r.meta>>metaGroupShift) - 1 }
 
+// measure is the stake's measure as an index: 0 shares, 1 votes.
+func (r *stakeRec) measure() uint32 { return r.meta & metaVotes }
+
+// activeAt reports whether the stake is in effect at date at.
+func (r *stakeRec) activeAt(at Date) bool {
+	return (r.from == 0 || at >= r.from) && (r.until == 0 || at < r.until)
+}
+
 // nodeRef is what a query needs to reach an entity's own in-stakes and bits without the
 // per-entity arrays: taken from the stake record that names it as owner, or, for the
 // subject and controllers, from those arrays (refOf).
@@ -203,14 +211,14 @@ type StakeInfo struct {
 
 // stakeInfo returns the stake at storage position p.
 func (g *Graph) stakeInfo(p int32, owned ID) StakeInfo {
-	m := g.st[p].meta
+	r := &g.st[p]
 	s := StakeInfo{
-		Index: int(g.sIndex[p]), Owner: g.st[p].owner, Owned: owned,
-		Share:   Range{Percent(g.st[p].lo), Percent(g.st[p].hi)},
-		Measure: Measure(m & 1),
-		Valid:   Interval{g.st[p].from, g.st[p].until},
+		Index: int(g.sIndex[p]), Owner: r.owner, Owned: owned,
+		Share:   Range{Percent(r.lo), Percent(r.hi)},
+		Measure: Measure(r.measure()),
+		Valid:   Interval{r.from, r.until},
 	}
-	if gi := g.st[p].group(); gi >= 0 {
+	if gi := r.group(); gi >= 0 {
 		s.JointGroup = g.groups[gi]
 	}
 	return s
@@ -239,15 +247,8 @@ func (g *Graph) controlInfo(c int32) ControlInfo {
 	return ControlInfo{Index: int(g.cIndex[c]), Controller: g.cFrom[c], Controlled: g.cTo[c], Basis: g.cBasis[c], Valid: g.cValid[c]}
 }
 
-// controlsInto returns the range of control positions whose controlled entity is id.
-func (g *Graph) controlsInto(id ID) (int32, int32) {
-	if len(g.cTo) == 0 || !g.flag(id, flagControlled) {
-		return 0, 0
-	}
-	return g.controlsOf(id)
-}
-
-// controlsOf is controlsInto for an entity known to be controlled.
+// controlsOf returns the range of control positions whose controlled entity is id. The
+// caller knows that some control names id (the entity's controlled bit).
 func (g *Graph) controlsOf(id ID) (int32, int32) {
 	lo, _ := slices.BinarySearch(g.cTo, id)
 	hi := lo

@@ -103,9 +103,7 @@ type vedge struct {
 
 // stakeActive reports whether the stake at position p is in effect at the view's date.
 func (v *view) stakeActive(p int32) bool {
-	g := v.g
-	f, u := g.st[p].from, g.st[p].until
-	return (f == 0 || v.at >= f) && (u == 0 || v.at < u)
+	return v.g.st[p].activeAt(v.at)
 }
 
 // addNodeEdges appends the in-edges of local node k, calling visit for every source so
@@ -118,7 +116,7 @@ func (v *view) addNodeEdges(k int, roots Roots, visit func(id ID, ref nodeRef) i
 	if p := ref.start; p >= 0 {
 		for ; ; p++ {
 			r := &g.st[p]
-			if (r.from == 0 || v.at >= r.from) && (r.until == 0 || v.at < r.until) {
+			if r.activeAt(v.at) {
 				isVotes := r.meta&metaVotes != 0
 				votes = votes || isVotes
 				v.edges = append(v.edges, vedge{from: visit(r.owner, r.ownerRef()), lo: r.lo, hi: r.hi, pos: p, group: r.group(), votes: isVotes})
