@@ -388,24 +388,22 @@ func (b *Builder) Build() (*Graph, error) {
 	for _, to := range g.cTo {
 		g.setFlag(to, flagControlled)
 	}
-	// What a query climbing to an owner needs of it travels in the stake record.
+	// What a query climbing to an owner needs of it travels in the stake record, and the
+	// last record of each entity says so.
+	for p := range g.st {
+		r := &g.st[p]
+		ref := g.refOf(r.owner)
+		r.ostart = ref.start
+		if ref.partial {
+			r.meta |= metaOwnerPartial
+		}
+		if ref.controlled {
+			r.meta |= metaOwnerControlled
+		}
+	}
 	for e := 0; e < n; e++ {
 		if g.inStart[e] < g.inStart[e+1] {
 			g.st[g.inStart[e+1]-1].meta |= metaLast
-		}
-	}
-	for p := range g.st {
-		r := &g.st[p]
-		o := r.owner
-		r.ostart = -1
-		if g.inStart[o] < g.inStart[o+1] {
-			r.ostart = g.inStart[o]
-		}
-		if g.flag(o, flagPartial) {
-			r.meta |= metaOwnerPartial
-		}
-		if g.flag(o, flagControlled) {
-			r.meta |= metaOwnerControlled
 		}
 	}
 	if len(crecs) > 0 {
