@@ -119,7 +119,13 @@ func (v *view) addNodeEdges(k int, roots Roots, visit func(id ID, ref nodeRef) i
 			if r.activeAt(v.at) {
 				isVotes := r.meta&metaVotes != 0
 				votes = votes || isVotes
-				v.edges = append(v.edges, vedge{from: visit(r.owner, r.ownerRef()), lo: r.lo, hi: r.hi, pos: p, group: r.group(), votes: isVotes})
+				// The edge's fields are stored one by one into the slice: a literal
+				// built on the stack and copied would be read back as wider words
+				// than it was written in, which stalls store-to-load forwarding.
+				from := visit(r.owner, r.ownerRef())
+				v.edges = append(v.edges, vedge{})
+				ed := &v.edges[len(v.edges)-1]
+				ed.from, ed.lo, ed.hi, ed.pos, ed.group, ed.votes = from, r.lo, r.hi, p, r.group(), isVotes
 			}
 			if r.meta&metaLast != 0 {
 				break
