@@ -198,10 +198,13 @@ type PathEvidence struct {
 	Share Percent        `json:"share"`
 }
 
-// StepEvidence is one link of a path: a stake or a control.
+// StepEvidence is one link of a path: a stake or a control. HeldGroup names the joint
+// group of a stake that counts because the single holder holds that group through the
+// stake of the previous step (see [ownership.Path]).
 type StepEvidence struct {
-	Stake   *StakeRef   `json:"stake,omitempty"`
-	Control *ControlRef `json:"control,omitempty"`
+	Stake     *StakeRef   `json:"stake,omitempty"`
+	Control   *ControlRef `json:"control,omitempty"`
+	HeldGroup string      `json:"held_group,omitempty"`
 }
 
 // UnsettledFact is a fact that would settle an indeterminate answer.
@@ -279,7 +282,11 @@ func explainOwnership(b *strings.Builder, o *OwnershipEvidence, indent string) {
 		for _, s := range p.Steps {
 			switch {
 			case s.Stake != nil:
-				parts = append(parts, fmt.Sprintf("%s -%s%%-> %s", s.Stake.Owner, pct(s.Stake.Percent), s.Stake.Owned))
+				part := fmt.Sprintf("%s -%s%%-> %s", s.Stake.Owner, pct(s.Stake.Percent), s.Stake.Owned)
+				if s.HeldGroup != "" {
+					part = "(joint group " + s.HeldGroup + " held) " + part
+				}
+				parts = append(parts, part)
 			case s.Control != nil:
 				parts = append(parts, fmt.Sprintf("%s =%s=> %s", s.Control.Controller, s.Control.Basis, s.Control.Controlled))
 			}

@@ -490,7 +490,11 @@ func (w *World) fillOwnershipEvidence(ev *OwnershipEvidence, c *compiledRule, re
 				if s.IsControl {
 					steps = append(steps, StepEvidence{Control: ctlRef(s.Control)})
 				} else {
-					steps = append(steps, StepEvidence{Stake: stakeRef(s.Stake)})
+					st := StepEvidence{Stake: stakeRef(s.Stake)}
+					if s.HeldGroup {
+						st.HeldGroup = s.Stake.JointGroup
+					}
+					steps = append(steps, st)
 				}
 			}
 			ev.Paths[i] = PathEvidence{Root: name(p.Root), Steps: steps[first:len(steps):len(steps)], Share: p.Share}

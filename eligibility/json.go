@@ -223,6 +223,10 @@ func (o *OwnershipEvidence) appendJSON(b []byte) []byte {
 						b = append(b, `"control":`...)
 						b = s.Control.appendJSON(b)
 					}
+					if s.HeldGroup != "" {
+						b = append(b, `,"held_group":`...)
+						b = appendString(b, s.HeldGroup)
+					}
 					b = append(b, '}')
 				}
 				b = append(b, ']')

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"sort"
 	"strings"
 )
 
@@ -274,4 +275,9 @@ func (g *Graph) controlsFrom(id ID) []int32 {
 // String summarises the graph's size.
 func (g *Graph) String() string {
 	return fmt.Sprintf("ownership.Graph{%d entities, %d stakes, %d controls}", g.Len(), g.NumStakes(), g.NumControls())
+}
+
+// ownedAt returns the entity that the stake at position p is held in, in O(log V).
+func (g *Graph) ownedAt(p int32) ID {
+	return ID(sort.Search(g.Len(), func(id int) bool { return g.inStart[id+1] > p }))
 }

@@ -119,3 +119,65 @@ func TestPerHolderGroupChain(t *testing.T) {
 		}
 	}
 }
+
+// TestPerHolderGroupPaths checks, by hand, that a path through a joint group the single
+// holder holds shows how it holds it: the stake of the group that the holder, or an entity
+// passing for it, owns, and that entity's chain to the holder, before the held stake.
+func TestPerHolderGroupPaths(t *testing.T) {
+	flow := Rule{Threshold: PercentOf(50), PerHolder: true, Method: FlowThrough,
+		Controls: [NumBases]ControlEffect{RightsOfAnother: ControlDeny}}
+	mult := flow
+	mult.Method = Multiplicative
+	xm := []Control{{Controller: "X", Controlled: "M", Basis: RightsOfAnother}}
+	arrangement := []Stake{grp(st("M", "A", "30"), "g"), grp(st("Z", "A", "25"), "g")}
+	cases := []struct {
+		name   string
+		stakes []Stake
+		ctl    []Control
+		rule   Rule
+		lower  Percent
+		paths  []string // "share: steps", largest first
+	}{
+		{"through a majority-held member", append([]Stake{st("X", "M", "60")}, arrangement...), nil, flow, PercentOf(55),
+			[]string{"30: X-60->M M-30->A", "25: X-60->M M-30->A Z-25->A[held g]"}},
+		{"own stake in the group", append([]Stake{grp(st("X", "A", "20"), "g")}, arrangement...), nil, flow, PercentOf(75),
+			[]string{"30: X-20->A M-30->A[held g]", "25: X-20->A Z-25->A[held g]", "20: X-20->A"}},
+		{"through rights of another", arrangement, xm, flow, PercentOf(55),
+			[]string{"30: X=>M M-30->A", "25: X=>M M-30->A Z-25->A[held g]"}},
+		{"linking stake outside the subject's ancestors",
+			[]Stake{st("X", "M", "60"), grp(st("M", "Q", "10"), "g"), grp(st("Z", "A", "55"), "g")}, nil, flow, PercentOf(55),
+			[]string{"55: X-60->M M-10->Q Z-55->A[held g]"}},
+		{"held stake above the subject: B has 80 through g, so passes its 70",
+			[]Stake{st("X", "M", "60"), grp(st("M", "Q", "10"), "g"), grp(st("Z", "B", "80"), "g"), st("B", "A", "70")}, nil, flow, PercentOf(70),
+			[]string{"70: X-60->M M-10->Q Z-80->B[held g] B-70->A"}},
+		{"multiplicative: the share is counted from the held stake on, 80% × 70% = 56",
+			[]Stake{grp(st("M", "Q", "10"), "g"), grp(st("Z", "B", "80"), "g"), st("B", "A", "70")}, xm, mult, PercentOf(56),
+			[]string{"56: X=>M M-10->Q Z-80->B[held g] B-70->A"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			g := world{entities: []string{"X", "M", "Z", "A", "Q", "B"}, stakes: c.stakes, controls: c.ctl}.build(t)
+			r := query(t, g, c.rule, rootsOf(t, g, "X"), "A")
+			require.Equal(t, Restricted, r.Status)
+			assert.Equal(t, c.lower, r.Share.Lower)
+			var got []string
+			for _, p := range r.Paths {
+				x, _ := g.Lookup("X")
+				assert.Equal(t, x, p.Root)
+				s := p.Share.String() + ":"
+				for _, st := range p.Steps {
+					if st.IsControl {
+						s += " " + g.Name(st.Control.Controller) + "=>" + g.Name(st.Control.Controlled)
+						continue
+					}
+					s += " " + g.Name(st.Stake.Owner) + "-" + st.Stake.Share.Min.String() + "->" + g.Name(st.Stake.Owned)
+					if st.HeldGroup {
+						s += "[held " + st.Stake.JointGroup + "]"
+					}
+				}
+				got = append(got, s)
+			}
+			assert.Equal(t, c.paths, got)
+		})
+	}
+}

@@ -108,6 +108,7 @@ func TestAgainstReference(t *testing.T) {
 			want := reftest.Evaluate(w, roots, r, subject, day)
 			got, err := g.Query(&rule, rs, ID(subject), refDay(day))
 			require.NoError(t, err)
+			checkPaths(t, &got)
 			if refVerdict(got.Status) != want.Verdict {
 				mismatches++
 				if mismatches <= 5 {
@@ -118,4 +119,41 @@ func TestAgainstReference(t *testing.T) {
 		}
 	}
 	require.Zero(t, mismatches)
+}
+
+// checkPaths checks that each path of a result is a chain from its root to the entity
+// asked about: every step's owned (or controlled) entity owns (or controls) in the next
+// step, except that a HeldGroup step follows a stake of its own joint group.
+func checkPaths(t *testing.T, res *Result) {
+	t.Helper()
+	ends := func(s Step) (from, to ID) {
+		if s.IsControl {
+			return s.Control.Controller, s.Control.Controlled
+		}
+		return s.Stake.Owner, s.Stake.Owned
+	}
+	for _, part := range res.Parts {
+		checkPaths(t, &part)
+	}
+	for _, p := range res.Paths {
+		require.NotEmpty(t, p.Steps)
+		if first, _ := ends(p.Steps[0]); p.Root != NoID {
+			require.Equal(t, p.Root, first, "a path starts at its root")
+		}
+		_, last := ends(p.Steps[len(p.Steps)-1])
+		require.Equal(t, res.Entity, last, "a path ends at the entity asked about")
+		for j := 1; j < len(p.Steps); j++ {
+			s, prev := p.Steps[j], p.Steps[j-1]
+			if s.HeldGroup {
+				require.False(t, s.IsControl)
+				require.False(t, prev.IsControl, "a held stake follows the stake that holds its group")
+				require.NotEmpty(t, s.Stake.JointGroup)
+				require.Equal(t, s.Stake.JointGroup, prev.Stake.JointGroup, "a held stake follows a stake of its group")
+				continue
+			}
+			from, _ := ends(s)
+			_, to := ends(prev)
+			require.Equal(t, to, from, "steps form a chain")
+		}
+	}
 }

@@ -433,7 +433,12 @@ func (s *scratch) paths(e *engine, p *pass, m int, res *Result) {
 			}
 			steps = append(steps, Step{Stake: g.stakeInfo(v.edges[best].pos, v.nodes[k])})
 			if e.heldInGroup(p, best, m) {
-				return e.holderID, steps
+				var next int32
+				if steps, next = s.groupLink(e, p, best, steps); next < 0 {
+					return e.holderID, steps
+				}
+				k = next
+				continue
 			}
 			k = v.edges[best].from
 		}
@@ -453,6 +458,11 @@ func (s *scratch) paths(e *engine, p *pass, m int, res *Result) {
 		root := e.holderID
 		if !e.heldInGroup(p, i, m) {
 			root, buf = walk(v.edges[i].from, buf)
+		} else {
+			var next int32
+			if buf, next = s.groupLink(e, p, i, buf); next >= 0 {
+				root, buf = walk(next, buf)
+			}
 		}
 		steps := buf[first:]
 		slices.Reverse(steps)
@@ -461,8 +471,15 @@ func (s *scratch) paths(e *engine, p *pass, m int, res *Result) {
 			share = float64(v.edges[i].hi)
 		}
 		if e.method == Multiplicative {
+			// From the last stake held through a group on: it counts at weight 1.
+			from := 0
+			for j := range steps {
+				if steps[j].HeldGroup {
+					from = j
+				}
+			}
 			share = float64(Hundred)
-			for _, s := range steps {
+			for _, s := range steps[from:] {
 				if !s.IsControl {
 					share = share * float64(s.Stake.Share.Min) / float64(Hundred)
 				}
@@ -494,6 +511,42 @@ func (s *scratch) paths(e *engine, p *pass, m int, res *Result) {
 		addRoot(res.Holder)
 	}
 	slices.Sort(res.Roots)
+}
+
+// groupLink completes a path at in-edge i, which counts in pass p only because the single
+// holder holds its joint group (heldInGroup), and whose step is the last of steps: it
+// marks that step, and appends the stake of the same group through which the holder holds
+// it, owned by the holder itself or else by an entity that passes for it in p (the first
+// in the view's order; one exists, since only such an entity marks a group held). It
+// returns the local node whose chain to the holder the path goes on with, or -1 when the
+// holder owns the linking stake, or is outside the view, or no link is found.
+func (s *scratch) groupLink(e *engine, p *pass, i int32, steps []Step) ([]Step, int32) {
+	v := e.v
+	g := v.g
+	steps[len(steps)-1].HeldGroup = true
+	lg := v.eGroup[i]
+	best := -1
+	for j, gs := range v.gStakes {
+		if gs.group != lg {
+			continue
+		}
+		if e.isHolderRoot(gs.from) {
+			best = j
+			break
+		}
+		if best < 0 && p.st[gs.from].pass {
+			best = j
+		}
+	}
+	if best < 0 {
+		return steps, -1
+	}
+	gs := v.gStakes[best]
+	steps = append(steps, Step{Stake: g.stakeInfo(gs.pos, g.ownedAt(gs.pos))})
+	if e.isHolderRoot(gs.from) {
+		return steps, -1
+	}
+	return steps, gs.from
 }
 
 // heldInGroup reports whether in-edge i counts in pass p only because it is a stake of a

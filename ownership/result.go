@@ -120,6 +120,14 @@ type Term struct {
 // root. Share is the product of the steps' shares (multiplicative) or the last step's share
 // (flow-through, where restricted intermediates pass whole stakes). A step may be a control
 // fact instead of a stake.
+//
+// Under a per-holder rule a chain may pass through a joint group that the single holder
+// holds: the step of a stake that counts only because its group is held has HeldGroup
+// set, and the step before it is the stake of the same group through which the holder
+// holds it (its owner is the holder, or an entity that passes for it, which the steps
+// before lead to). The owner of a HeldGroup step is linked to the holder by the group
+// alone, so a multiplicative Share is the product from the last HeldGroup step on, which
+// counts at weight 1.
 type Path struct {
 	Root  ID
 	Steps []Step
@@ -129,6 +137,9 @@ type Path struct {
 // Step is one link of a [Path]: a stake, or a control fact when IsControl.
 type Step struct {
 	IsControl bool
+	// HeldGroup marks a stake that counts because the holder holds its joint group
+	// (Stake.JointGroup) through the stake of the previous step; see [Path].
+	HeldGroup bool
 	Stake     StakeInfo
 	Control   ControlInfo
 }

@@ -89,9 +89,10 @@ func (v *view) reset(g *Graph, at Date, rule *Rule, roots Roots) {
 	v.groupListsBuilt = false
 }
 
-// gstake is a stake of a joint group in a per-holder view: its owner and its local group.
+// gstake is a stake of a joint group in a per-holder view: its owner, its local group and
+// its graph position.
 type gstake struct {
-	from, group int32
+	from, group, pos int32
 }
 
 // vedge is a stake in a view: its owner's local index, its share, its graph position, its
@@ -234,7 +235,7 @@ func (v *view) buildSubject(g *Graph, subject ID, at Date, rule *Rule, roots Roo
 			v.gSeen = append(v.gSeen, gi)
 			for _, p := range g.groupPos[g.groupStart[gi]:g.groupStart[gi+1]] {
 				if v.stakeActive(p) {
-					v.gStakes = append(v.gStakes, gstake{visit(g.st[p].owner, g.st[p].ownerRef()), local})
+					v.gStakes = append(v.gStakes, gstake{visit(g.st[p].owner, g.st[p].ownerRef()), local, p})
 				}
 			}
 		}
