@@ -254,11 +254,15 @@ func (w *World) ownershipReason(c *compiledRule, id ownership.ID, at Date) (Reas
 	if len(c.lists) > 0 {
 		rs = &roots{w: w, c: c, at: at}
 	}
-	res, err := w.graph.Query(&c.own, rs, id, at)
-	if err != nil {
+	res, _ := w.results.Get().(*ownership.Result)
+	if res == nil {
+		res = new(ownership.Result)
+	}
+	defer w.results.Put(res)
+	if err := w.graph.QueryInto(res, &c.own, rs, id, at); err != nil {
 		return Reason{}, err
 	}
-	ev := w.ownershipEvidence(c, &res)
+	ev := w.ownershipEvidence(c, res)
 	r := Reason{Evidence: Evidence{Ownership: ev}}
 	switch res.Status {
 	case ownership.Restricted:
@@ -276,7 +280,7 @@ func (w *World) ownershipReason(c *compiledRule, id ownership.ID, at Date) (Reas
 	case ownership.MethodDependent:
 		r.Effect, r.Code = VerdictReview, CodeMethodDependent
 	}
-	r.Message = ownershipMessage(c, &res)
+	r.Message = ownershipMessage(c, res)
 	return r, nil
 }
 

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/eligo/eligo/ownership"
 )
@@ -30,6 +31,10 @@ type World struct {
 	// designations by canonical entity (CSR over graph ids)
 	desStart []int32
 	des      []designation
+
+	// results keeps *ownership.Result values for ownership rules to answer into: the
+	// evidence copies what it shows, so the answer's own memory is reused, not garbage.
+	results sync.Pool
 }
 
 type designation struct {

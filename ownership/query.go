@@ -77,39 +77,65 @@ func (g *Graph) putStamps(s *stamps) {
 // so chains of any depth work. A branch is answered as its ultimate parent. Query is safe
 // for concurrent use.
 func (g *Graph) Query(rule *Rule, roots Roots, subject ID, at Date) (Result, error) {
-	if subject < 0 || int(subject) >= g.Len() {
-		return Result{}, fmt.Errorf("%w: %d", ErrSubject, subject)
-	}
-	if err := rule.Validate(); err != nil {
+	var res Result
+	if err := g.QueryInto(&res, rule, roots, subject, at); err != nil {
 		return Result{}, err
 	}
+	return res, nil
+}
+
+// QueryInto is [Graph.Query] answering into res, whose memory it reuses: the slices of
+// res, and of its parts, are overwritten and grown in place, so a caller that keeps one
+// Result per goroutine (or in a sync.Pool) and copies out what it needs answers without
+// allocating. Slices that a fresh Result would leave nil may come back empty but not nil.
+// On error res is reset to hold no answer.
+func (g *Graph) QueryInto(res *Result, rule *Rule, roots Roots, subject ID, at Date) error {
+	res.start(rule.Method, subject, NoID, rule.PerHolder)
+	if subject < 0 || int(subject) >= g.Len() {
+		return fmt.Errorf("%w: %d", ErrSubject, subject)
+	}
+	if err := rule.Validate(); err != nil {
+		return err
+	}
 	entity := g.Canonical(subject)
-	res := Result{Method: rule.Method, Subject: subject, Entity: entity, Holder: NoID, PerHolder: rule.PerHolder}
+	res.Entity = entity
 	if roots.IsRoot(entity) {
 		res.Status = Restricted
 		res.SubjectIsRoot = true
-		res.Roots = []ID{entity}
-		return res, nil
+		res.Roots = append(res.Roots, entity)
+		return nil
 	}
 	s := g.getScratch()
 	defer g.putScratch(s)
 	s.v.buildSubject(g, entity, at, rule, roots)
 	if rule.Method != Compare {
-		s.solve(rule.Method, &res)
-		return res, nil
+		s.solve(rule.Method, res)
+		return nil
 	}
-	parts := make([]Result, 2)
-	parts[0], parts[1] = res, res
+	parts := res.Parts[:0]
+	if cap(parts) < 2 {
+		parts = make([]Result, 2)
+	}
+	parts = parts[:2]
+	parts[0].start(FlowThrough, subject, entity, rule.PerHolder)
+	parts[1].start(Multiplicative, subject, entity, rule.PerHolder)
+	parts[0].Parts, parts[1].Parts = nil, nil
 	s.solve(FlowThrough, &parts[0])
 	s.solve(Multiplicative, &parts[1])
-	parts[0].Method, parts[1].Method = FlowThrough, Multiplicative
-	res = parts[0]
+	*res = parts[0]
 	res.Method = Compare
 	res.Parts = parts
 	if parts[0].Status.outcome() != parts[1].Status.outcome() {
 		res.Status = MethodDependent
 	}
-	return res, nil
+	return nil
+}
+
+// start makes r a new answer with no findings, keeping the memory of its slices.
+func (r *Result) start(method Method, subject, entity ID, perHolder bool) {
+	*r = Result{Method: method, Subject: subject, Entity: entity, Holder: NoID, PerHolder: perHolder,
+		Terms: r.Terms[:0], Paths: r.Paths[:0], Unsettled: r.Unsettled[:0], Roots: r.Roots[:0],
+		Parts: r.Parts[:0], steps: r.steps[:0]}
 }
 
 // solve answers the view's subject (local 0) with one method, into res.
@@ -283,7 +309,7 @@ func (s *scratch) fill(e *engine, res *Result) {
 		return cmpDesc(a.Contribution.Upper, b.Contribution.Upper)
 	})
 	if len(terms) > 0 {
-		res.Terms = slices.Clone(terms[:min(len(terms), MaxTerms)])
+		res.Terms = append(res.Terms, terms[:min(len(terms), MaxTerms)]...)
 	}
 	clear(terms) // drop the names the terms hold
 	s.terms = terms[:0]
@@ -449,7 +475,7 @@ func (s *scratch) paths(e *engine, p *pass, m int, res *Result) {
 	buf := s.steps[:0]
 	var ends [MaxPaths]int
 	if ns > 0 {
-		res.Paths = make([]Path, ns)
+		res.Paths = slices.Grow(res.Paths[:0], ns)[:ns]
 	}
 	for n, st := range starts[:ns] {
 		i := st.edge
@@ -492,7 +518,8 @@ func (s *scratch) paths(e *engine, p *pass, m int, res *Result) {
 		res.Paths[n] = Path{Root: root, Share: toPercent(share)}
 	}
 	if ns > 0 {
-		all := slices.Clone(buf)
+		all := append(res.steps[:0], buf...)
+		res.steps = all
 		first := 0
 		for n := range res.Paths {
 			res.Paths[n].Steps = all[first:ends[n]:ends[n]]

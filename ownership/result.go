@@ -95,6 +95,8 @@ type Result struct {
 	Roots []ID
 	// Parts holds the flow-through and the multiplicative results under [Compare].
 	Parts []Result
+
+	steps []Step // the memory the steps of Paths share, kept for QueryInto
 }
 
 // MaxPaths bounds [Result.Paths]; MaxRoots bounds [Result.Roots]; MaxTerms bounds
