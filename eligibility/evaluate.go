@@ -82,17 +82,25 @@ func effectVerdict(e Effect) Verdict {
 	return VerdictDeny
 }
 
-func (w *World) jurisdictionReason(c *compiledRule, id ownership.ID) Reason {
-	e := &w.entities[id]
-	var matches []JurisdictionMatch
+// jurisdictionMatch appends to out the jurisdictions of e that are in the rule's roles and
+// set.
+func (c *compiledRule) jurisdictionMatch(e *Entity, out []JurisdictionMatch) []JurisdictionMatch {
 	for _, rc := range e.Jurisdictions {
 		if c.roles&(1<<rc.Role) == 0 {
 			continue
 		}
 		member, ok := setMember(c.set, rc.Code, !c.ExcludeSubdivisions)
 		if ok {
-			matches = append(matches, JurisdictionMatch{Role: rc.Role, Code: rc.Code, Member: member})
+			out = append(out, JurisdictionMatch{Role: rc.Role, Code: rc.Code, Member: member})
 		}
+	}
+	return out
+}
+
+func (w *World) jurisdictionReason(c *compiledRule, id ownership.ID) Reason {
+	var matches []JurisdictionMatch
+	if c.jmatch.has(id) {
+		matches = c.jurisdictionMatch(&w.entities[id], nil)
 	}
 	if len(matches) == 0 {
 		return Reason{Effect: VerdictAllow, Code: CodeNoJurisdiction, Message: "no jurisdiction of the subject in the rule's roles is in its set"}
@@ -125,7 +133,10 @@ func setMember(set jurisdiction.Set, code jurisdiction.Code, subdivisions bool) 
 }
 
 func (w *World) designationReason(c *compiledRule, id, canon ownership.ID, at Date) Reason {
-	matches := w.entriesAt(c, canon, at, nil)
+	var matches []DesignationMatch
+	if c.listed.has(canon) {
+		matches = w.entriesAt(c, canon, at, nil)
+	}
 	if len(matches) == 0 && c.listIdx != nil {
 		if r, ok := w.resolvedReason(c, id, canon, at); ok {
 			return r
@@ -249,16 +260,18 @@ func (w *World) resolvedReason(c *compiledRule, id, canon ownership.ID, at Date)
 }
 
 func (w *World) ownershipReason(c *compiledRule, id ownership.ID, at Date) (Reason, error) {
-	// Without lists the roots are the static set, which needs no allocation per call.
+	sc, _ := w.answers.Get().(*ownershipAnswer)
+	if sc == nil {
+		sc = new(ownershipAnswer)
+	}
+	defer w.answers.Put(sc)
+	res := &sc.res
+	// Without lists the roots are the static set.
 	var rs ownership.Roots = c.rootStatic
 	if len(c.lists) > 0 {
-		rs = &roots{w: w, c: c, at: at}
+		sc.roots = roots{w: w, c: c, at: at}
+		rs = &sc.roots
 	}
-	res, _ := w.results.Get().(*ownership.Result)
-	if res == nil {
-		res = new(ownership.Result)
-	}
-	defer w.results.Put(res)
 	if err := w.graph.QueryInto(res, &c.own, rs, id, at); err != nil {
 		return Reason{}, err
 	}

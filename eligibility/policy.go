@@ -24,8 +24,13 @@ type compiledRule struct {
 	set   jurisdiction.Set
 	roles uint8 // bit per Role
 
+	// jurisdiction rules: the entities with a matching jurisdiction
+	jmatch idBits
+
 	// designation rules and ownership roots by list
 	lists []int32
+	// the canonical entities with an entry on one of lists at some date
+	listed idBits
 	// designation rules that match identifiers or names: the listed entities' index
 	listIdx *resolve.Index
 
@@ -46,7 +51,10 @@ func (p *CompiledPolicy) World() *World { return p.world }
 // missing or duplicate rule ids, unknown kinds and effects, empty rules, unknown list or
 // entity ids, invalid codes, thresholds and review_at outside [0, 100], review_at above
 // the threshold, missing threshold, inclusive or indirect, and empty in_effect intervals.
-// Compile costs O(V) per ownership rule that names jurisdictions (it finds the roots).
+// Compile costs O(V) per jurisdiction rule and per ownership rule that names jurisdictions
+// (it finds the matching entities and the roots), and O(V + entries) per rule with lists
+// (it marks the entities ever listed on them), and keeps one bit per entity for each, so
+// that Evaluate reads a subject's entity record and designations only when they can match.
 func Compile(p Policy, w *World) (*CompiledPolicy, error) {
 	var probs problems
 	if w == nil {
@@ -206,7 +214,51 @@ func Compile(p Policy, w *World) (*CompiledPolicy, error) {
 	if err := probs.err("policy"); err != nil {
 		return nil, err
 	}
+	for i := range cp.rules {
+		cp.rules[i].prepare(w)
+	}
 	return cp, nil
+}
+
+// idBits is a set of dense entity ids, one bit each.
+type idBits []uint64
+
+func newIDBits(n int) idBits { return make(idBits, (n+63)/64) }
+
+func (b idBits) add(id ownership.ID) { b[id>>6] |= 1 << (id & 63) }
+
+func (b idBits) has(id ownership.ID) bool {
+	return id >= 0 && int(id>>6) < len(b) && b[id>>6]&(1<<(id&63)) != 0
+}
+
+// prepare builds, in O(V + designations), the sets that let Evaluate answer most subjects
+// of a rule without reading their entity record or designations, which a cold subject
+// pays a cache miss each for: the entities whose own jurisdictions match a jurisdiction
+// rule, and the canonical entities with an entry, at any date, on a list of a designation
+// rule or of an ownership rule's roots.
+func (c *compiledRule) prepare(w *World) {
+	switch c.Kind {
+	case JurisdictionRule:
+		c.jmatch = newIDBits(len(w.entities))
+		for i := range w.entities {
+			if c.jurisdictionMatch(&w.entities[i], nil) != nil {
+				c.jmatch.add(ownership.ID(i))
+			}
+		}
+	case DesignationRule, OwnershipRule:
+		if len(c.lists) == 0 {
+			return
+		}
+		c.listed = newIDBits(len(w.entities))
+		for id := 0; id+1 < len(w.desStart); id++ {
+			for _, d := range w.des[w.desStart[id]:w.desStart[id+1]] {
+				if containsList(c.lists, d.list) {
+					c.listed.add(ownership.ID(id))
+					break
+				}
+			}
+		}
+	}
 }
 
 // inEffect reports whether the rule applies at day d.
@@ -234,7 +286,7 @@ func (r *roots) IsRoot(id ownership.ID) bool {
 	if r.c.rootStatic.IsRoot(id) {
 		return true
 	}
-	if len(r.c.lists) == 0 {
+	if !r.c.listed.has(id) {
 		return false
 	}
 	for _, d := range r.w.designations(id) {

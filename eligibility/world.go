@@ -32,9 +32,16 @@ type World struct {
 	desStart []int32
 	des      []designation
 
-	// results keeps *ownership.Result values for ownership rules to answer into: the
+	// answers keeps *ownershipAnswer values for ownership rules to answer into: the
 	// evidence copies what it shows, so the answer's own memory is reused, not garbage.
-	results sync.Pool
+	answers sync.Pool
+}
+
+// ownershipAnswer is the memory of one ownership rule's answer: the result, and the roots
+// predicate of a rule with lists.
+type ownershipAnswer struct {
+	res   ownership.Result
+	roots roots
 }
 
 type designation struct {
