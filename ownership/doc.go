@@ -58,6 +58,8 @@
 // [Graph.Query] builds a view of the subject's ancestors only (the owners of its owners…),
 // orders its strongly connected components without recursion and runs two fixed points,
 // so its cost depends on the ancestors, not on the graph; chains a million deep work.
+// [Graph.QueryInto] answers into a caller's [Result] and reuses its memory, for callers
+// that copy out what they need and ask many questions.
 // [Graph.Classify] answers every entity in one pass over the graph. Direct and flow-through
 // shares are integer sums compared exactly; multiplicative shares are floating point,
 // compared with the threshold to within 10⁻⁹ percentage points.

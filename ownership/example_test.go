@@ -58,3 +58,37 @@ func ExampleGraph_Query_compare() {
 	// flow_through restricted 60
 	// multiplicative clear 36
 }
+
+// QueryInto answers many questions into one Result, reusing its memory: copy out what
+// you keep before the next call.
+func ExampleGraph_QueryInto() {
+	var b ownership.Builder
+	x := b.AddEntity("X", ownership.EntityInfo{})
+	for _, id := range []string{"A", "B", "C"} {
+		b.AddEntity(id, ownership.EntityInfo{})
+	}
+	pct := func(s string) ownership.Range { return ownership.Exact(ownership.MustParsePercent(s)) }
+	b.AddStake(ownership.Stake{Owner: "X", Owned: "A", Share: pct("60")})
+	b.AddStake(ownership.Stake{Owner: "A", Owned: "B", Share: pct("70")})
+	b.AddStake(ownership.Stake{Owner: "X", Owned: "C", Share: pct("20")})
+	g, err := b.Build()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	rule := ownership.Rule{Threshold: ownership.PercentOf(50), Method: ownership.Compare}
+	roots := ownership.NewRootSet(x)
+	var r ownership.Result
+	for _, name := range []string{"A", "B", "C"} {
+		id, _ := g.Lookup(name)
+		if err := g.QueryInto(&r, &rule, roots, id, ownership.MustParseDate("2026-01-01")); err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Println(name, r.Status, r.Parts[0].Share.Lower, r.Parts[1].Share.Lower)
+	}
+	// Output:
+	// A restricted 60 60
+	// B method_dependent 70 42
+	// C clear 20 20
+}
