@@ -54,3 +54,34 @@ func TestEvaluateConcurrently(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// TestCompiledPolicyIsItsOwn: a compiled policy does not change when the caller later
+// edits the Policy it was compiled from, or a decision's evidence.
+func TestCompiledPolicyIsItsOwn(t *testing.T) {
+	w, err := eligibility.NewWorld(eligibility.WorldData{
+		Entities: []eligibility.Entity{{ID: "a"}},
+		Lists:    []eligibility.List{{ID: "l1", Entries: []eligibility.Entry{{Entity: "a"}}}, {ID: "l2"}},
+	})
+	require.NoError(t, err)
+	pol := eligibility.Policy{ID: "p", Rules: []eligibility.Rule{{
+		ID: "listed", Kind: eligibility.DesignationRule, Lists: []string{"l1"},
+		InEffect: []eligibility.Interval{{From: evalDate}},
+	}}}
+	p, err := eligibility.Compile(pol, w)
+	require.NoError(t, err)
+	decide := func() string {
+		d, err := eligibility.Evaluate(w, p, "a", evalDate)
+		require.NoError(t, err)
+		b, err := d.MarshalJSON()
+		require.NoError(t, err)
+		return string(b)
+	}
+	want := decide()
+	require.Contains(t, want, `"verdict":"deny"`)
+	pol.Rules[0].Lists[0] = "l2"
+	pol.Rules[0].InEffect[0].From = evalDate + 1
+	d, err := eligibility.Evaluate(w, p, "a", evalDate)
+	require.NoError(t, err)
+	d.Reasons[0].Evidence.Lists[0] = "changed"
+	require.Equal(t, want, decide())
+}

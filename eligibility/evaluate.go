@@ -153,7 +153,7 @@ func (w *World) designationReason(c *compiledRule, id, canon ownership.ID, at Da
 		}
 		b = append(b, " at "...)
 		b = at.AppendText(b)
-		return Reason{Effect: VerdictAllow, Code: CodeNotDesignated, Message: string(b), Evidence: Evidence{Lists: c.Lists}}
+		return Reason{Effect: VerdictAllow, Code: CodeNotDesignated, Message: string(b), Evidence: Evidence{Lists: slices.Clone(c.Lists)}}
 	}
 	var parts []string
 	for _, m := range matches {
@@ -165,7 +165,7 @@ func (w *World) designationReason(c *compiledRule, id, canon ownership.ID, at Da
 		parts = append(parts, s)
 	}
 	return Reason{Effect: effectVerdict(c.Effect), Code: CodeDesignated, Message: strings.Join(parts, "; "),
-		Evidence: Evidence{Designations: matches, Lists: c.Lists}}
+		Evidence: Evidence{Designations: matches, Lists: slices.Clone(c.Lists)}}
 }
 
 // entriesAt appends the entries on the rule's lists that designate canonical entity canon
@@ -226,7 +226,7 @@ func (w *World) resolvedReason(c *compiledRule, id, canon ownership.ID, at Date)
 			parts = append(parts, fmt.Sprintf("shares %s with %s, listed on %s", m.Identifier, m.Entity, m.List))
 		}
 		return Reason{Effect: effectVerdict(c.Effect), Code: CodeDesignated, Message: strings.Join(parts, "; "),
-			Evidence: Evidence{Designations: matches, Lists: c.Lists}}, true
+			Evidence: Evidence{Designations: matches, Lists: slices.Clone(c.Lists)}}, true
 	}
 	if !c.MatchNames {
 		return Reason{}, false
@@ -256,7 +256,7 @@ func (w *World) resolvedReason(c *compiledRule, id, canon ownership.ID, at Date)
 	if len(matches) > 1 {
 		msg += fmt.Sprintf(", and %d more", len(matches)-1)
 	}
-	return Reason{Effect: VerdictReview, Code: CodeNameMatch, Message: msg, Evidence: Evidence{Designations: matches, Lists: c.Lists}}, true
+	return Reason{Effect: VerdictReview, Code: CodeNameMatch, Message: msg, Evidence: Evidence{Designations: matches, Lists: slices.Clone(c.Lists)}}, true
 }
 
 func (w *World) ownershipReason(c *compiledRule, id ownership.ID, at Date) (Reason, error) {

@@ -2,6 +2,7 @@ package eligibility
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/eligo/eligo/eligibility/resolve"
 	"github.com/eligo/eligo/jurisdiction"
@@ -68,6 +69,10 @@ func Compile(p Policy, w *World) (*CompiledPolicy, error) {
 	for i, r := range p.Rules {
 		path := fmt.Sprintf("policy.rules[%d]", i)
 		c := compiledRule{Rule: r, index: i, graph: w.graph}
+		// The rule keeps its own copy of the slices it reads when evaluating, so that
+		// the caller changing its Policy later changes nothing here; the other slices and
+		// the map are read now, into the compiled fields.
+		c.InEffect, c.Lists = slices.Clone(r.InEffect), slices.Clone(r.Lists)
 		if r.ID == "" {
 			probs.add(path+".id", "required")
 		} else if j, dup := seen[r.ID]; dup {
