@@ -7,6 +7,7 @@ import (
 
 	"github.com/eligo/eligo/eligibility"
 	"github.com/eligo/eligo/eligibility/preset"
+	"github.com/eligo/eligo/jurisdiction"
 	"github.com/stretchr/testify/require"
 )
 
@@ -84,4 +85,23 @@ func TestCompiledPolicyIsItsOwn(t *testing.T) {
 	require.NoError(t, err)
 	d.Reasons[0].Evidence.Lists[0] = "changed"
 	require.Equal(t, want, decide())
+}
+
+// TestWorldEntityIsACopy: changing an entity that World.Entity returned changes nothing in
+// the world.
+func TestWorldEntityIsACopy(t *testing.T) {
+	w, err := eligibility.NewWorld(eligibility.WorldData{Entities: []eligibility.Entity{{
+		ID: "a", Aliases: []string{"A Ltd"},
+		Jurisdictions: []eligibility.RoleCode{{Role: eligibility.Headquarters, Code: jurisdiction.MustParse("CN")}},
+		Identifiers:   []eligibility.Identifier{{Scheme: "x", Value: "1"}},
+	}}})
+	require.NoError(t, err)
+	e, ok := w.Entity("a")
+	require.True(t, ok)
+	e.Aliases[0], e.Identifiers[0].Value = "changed", "2"
+	e.Jurisdictions[0].Code = jurisdiction.MustParse("US")
+	again, _ := w.Entity("a")
+	require.Equal(t, "A Ltd", again.Aliases[0])
+	require.Equal(t, "1", again.Identifiers[0].Value)
+	require.Equal(t, "CN", again.Jurisdictions[0].Code.String())
 }

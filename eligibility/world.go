@@ -165,13 +165,17 @@ func (w *World) Graph() *ownership.Graph { return w.graph }
 // Len returns the number of entities.
 func (w *World) Len() int { return len(w.entities) }
 
-// Entity returns the entity with the given id.
+// Entity returns the entity with the given id: a copy, which the caller may modify.
 func (w *World) Entity(id string) (Entity, bool) {
 	i, ok := w.lookup(id)
 	if !ok {
 		return Entity{}, false
 	}
-	return w.entities[i], true
+	e := w.entities[i]
+	e.Aliases = slices.Clone(e.Aliases)
+	e.Jurisdictions = slices.Clone(e.Jurisdictions)
+	e.Identifiers = slices.Clone(e.Identifiers)
+	return e, true
 }
 
 // Lists returns the designation lists, in input order. The caller must not modify them.
