@@ -228,7 +228,9 @@ func TestQueryIntoReuses(t *testing.T) {
 			t.Fatal(err)
 		}
 	})
-	require.Zero(t, allocs)
+	if !raceEnabled { // the race detector makes sync.Pool drop what it is given at random
+		require.Zero(t, allocs)
+	}
 	require.Error(t, g.QueryInto(&reused, &rule, rs, ID(99), refBase))
 	require.Empty(t, reused.Parts, "an error leaves no answer")
 	require.Equal(t, Clear, reused.Status)
