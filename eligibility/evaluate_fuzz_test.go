@@ -36,15 +36,30 @@ func FuzzEvaluateCaseFile(f *testing.F) {
 			checkPaths(t, err)
 			return
 		}
-		for _, q := range cf.Questions {
+		// Each question is answered twice, the second time in reverse order, so that the
+		// memory Evaluate reuses between calls has held other answers: the bytes must agree.
+		first := make([]string, len(cf.Questions))
+		for i, q := range cf.Questions {
 			d, err := eligibility.Evaluate(w, p, q.Subject, q.At)
 			if err != nil {
 				continue
 			}
-			if _, err := d.MarshalJSON(); err != nil {
+			b, err := d.MarshalJSON()
+			if err != nil {
 				t.Fatal(err)
 			}
+			first[i] = string(b)
 			_ = d.Explain()
+		}
+		for i := len(cf.Questions) - 1; i >= 0; i-- {
+			q := cf.Questions[i]
+			d, err := eligibility.Evaluate(w, p, q.Subject, q.At)
+			if err != nil {
+				continue
+			}
+			if b, _ := d.MarshalJSON(); string(b) != first[i] {
+				t.Fatalf("question %d answered twice differently:\n%s\n%s", i, first[i], b)
+			}
 		}
 	})
 }
