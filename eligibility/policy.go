@@ -245,8 +245,9 @@ func (c *compiledRule) prepare(w *World) {
 	switch c.Kind {
 	case JurisdictionRule:
 		c.jmatch = newIDBits(len(w.entities))
+		var buf []JurisdictionMatch
 		for i := range w.entities {
-			if c.jurisdictionMatch(&w.entities[i], nil) != nil {
+			if buf = c.jurisdictionMatch(&w.entities[i], buf[:0]); len(buf) > 0 {
 				c.jmatch.add(ownership.ID(i))
 			}
 		}
