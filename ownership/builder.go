@@ -3,6 +3,7 @@ package ownership
 import (
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -404,6 +405,35 @@ func (b *Builder) Build() (*Graph, error) {
 	for e := 0; e < n; e++ {
 		if g.inStart[e] < g.inStart[e+1] {
 			g.st[g.inStart[e+1]-1].meta |= metaLast
+		}
+	}
+	g.anc = make([]int16, n*ancSlots)
+	var queue []int32
+	for e := 0; e < n; e++ {
+		slots := g.anc[e*ancSlots : (e+1)*ancSlots]
+		for i := range slots {
+			slots[i] = noAnc
+		}
+		own := g.inStart[e]
+		if own == g.inStart[e+1] {
+			continue
+		}
+		found := 0
+		queue = append(queue[:0], own)
+		for qi := 0; qi < len(queue) && found < ancSlots && qi < 64; qi++ {
+			for p := queue[qi]; ; p++ {
+				r := &g.st[p]
+				if o := r.ostart; o >= 0 && !slices.Contains(queue, o) {
+					queue = append(queue, o)
+					if d := int64(o) - int64(own); found < ancSlots && d > noAnc && d <= math.MaxInt16 {
+						slots[found] = int16(d)
+						found++
+					}
+				}
+				if r.meta&metaLast != 0 {
+					break
+				}
+			}
 		}
 	}
 	if len(crecs) > 0 {

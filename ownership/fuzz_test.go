@@ -109,5 +109,54 @@ func checkRecords(t *testing.T, g *Graph) {
 		if g.flag(ID(e), flagStakesIn) != (g.inStart[e] < g.inStart[e+1]) {
 			t.Fatalf("entity %d: stakes-in flag wrong", e)
 		}
+		checkAncestorHints(t, g, ID(e))
+	}
+}
+
+// checkAncestorHints checks the slots of entity e that say where its nearest ancestors'
+// stakes start: each names the first in-stake of a distinct ancestor with in-stakes, the
+// slots are filled from the first, and they are empty for an entity without in-stakes.
+// With fewer such ancestors than slots (and offsets that fit), every one is named.
+func checkAncestorHints(t *testing.T, g *Graph, e ID) {
+	t.Helper()
+	slots := g.anc[int(e)*ancSlots : (int(e)+1)*ancSlots]
+	// the ancestors of e with in-stakes, by where their stakes start
+	anc := map[int32]bool{}
+	queue := []ID{e}
+	seen := map[ID]bool{e: true}
+	for len(queue) > 0 {
+		x := queue[0]
+		queue = queue[1:]
+		for p := g.inStart[x]; p < g.inStart[x+1]; p++ {
+			o := g.st[p].owner
+			if seen[o] {
+				continue
+			}
+			seen[o] = true
+			queue = append(queue, o)
+			if g.inStart[o] < g.inStart[o+1] {
+				anc[g.inStart[o]] = true
+			}
+		}
+	}
+	own := g.inStart[e]
+	named := map[int32]bool{}
+	empty := false
+	for i, d := range slots {
+		if d == noAnc {
+			empty = true
+			continue
+		}
+		if empty || own == g.inStart[e+1] {
+			t.Fatalf("entity %d: slot %d filled after an empty one, or without stakes of its own", e, i)
+		}
+		q := own + int32(d)
+		if !anc[q] || named[q] {
+			t.Fatalf("entity %d: slot %d names position %d, not the stakes of a new ancestor", e, i, q)
+		}
+		named[q] = true
+	}
+	if len(anc) <= ancSlots && len(named) != len(anc) && g.Len() < 1<<14 {
+		t.Fatalf("entity %d: %d ancestors with stakes, %d named", e, len(anc), len(named))
 	}
 }

@@ -3,6 +3,7 @@ package ownership
 import (
 	"cmp"
 	"fmt"
+	"math"
 	"slices"
 	"sort"
 	"strings"
@@ -63,6 +64,12 @@ type Graph struct {
 	inStart []int32 // len n+1
 	st      []stakeRec
 	sIndex  []int32 // the caller's stake index
+	// anc holds, for each entity, where the in-stakes of up to ancSlots of its nearest
+	// ancestors with in-stakes of their own start (breadth first, ignoring dates), as
+	// offsets from where the entity's own in-stakes start; noAnc when there is none or the
+	// offset does not fit. A query loads them together with the subject's own stakes
+	// instead of one level after another (see buildSubject).
+	anc []int16
 
 	groups     []string
 	groupStart []int32 // len groups+1
@@ -90,6 +97,13 @@ type stakeRec struct {
 	from, until Date
 	ostart      int32 // the position of the owner's first in-stake, -1 when it has none
 }
+
+// ancSlots is how many ancestors' stakes a query loads ahead (at 10⁶, 3 answered as fast
+// as 4 or 8, and 2 slower); noAnc is an empty slot.
+const (
+	ancSlots = 3
+	noAnc    = math.MinInt16
+)
 
 // The bits of stakeRec.meta.
 const (

@@ -71,6 +71,8 @@ type view struct {
 	stamp *stamps
 	queue []ID
 	tmp   []int32
+
+	touched int32 // what buildSubject loads ahead goes here, so that the load is kept
 }
 
 func (v *view) n() int { return len(v.nodes) }
@@ -205,7 +207,18 @@ func (v *view) buildSubject(g *Graph, subject ID, at Date, rule *Rule, roots Roo
 		v.refs = append(v.refs, ref)
 		return k
 	}
-	visit(subject, g.refOf(subject))
+	// A level's stakes name the next level's owners, so climbing costs one cache miss per
+	// level, one after another. The graph says where the stakes of the subject's nearest
+	// ancestors start: loading them now overlaps their misses with the subject's own.
+	ref := g.refOf(subject)
+	if ref.start >= 0 {
+		for _, d := range g.anc[int(subject)*ancSlots : (int(subject)+1)*ancSlots] {
+			if d != noAnc {
+				v.touched += g.st[ref.start+int32(d)].ostart
+			}
+		}
+	}
+	visit(subject, ref)
 	k, scanned := 0, 0
 	for {
 		for ; k < len(v.nodes); k++ {
