@@ -418,14 +418,18 @@ func (b *Builder) Build() (*Graph, error) {
 		if own == g.inStart[e+1] {
 			continue
 		}
-		found := 0
+		// At most ancScan stake records are read per entity, and the search stops once
+		// the slots are full, so that an entity with many owners, or many entities under
+		// one such, cost no more than the others.
+		found, scanned := 0, 0
 		queue = append(queue[:0], own)
-		for qi := 0; qi < len(queue) && found < ancSlots && qi < 64; qi++ {
-			for p := queue[qi]; ; p++ {
+		for qi := 0; qi < len(queue) && found < ancSlots && scanned < ancScan; qi++ {
+			for p := queue[qi]; found < ancSlots && scanned < ancScan; p++ {
+				scanned++
 				r := &g.st[p]
 				if o := r.ostart; o >= 0 && !slices.Contains(queue, o) {
 					queue = append(queue, o)
-					if d := int64(o) - int64(own); found < ancSlots && d > noAnc && d <= math.MaxInt16 {
+					if d := int64(o) - int64(own); d > noAnc && d <= math.MaxInt16 {
 						slots[found] = int16(d)
 						found++
 					}
