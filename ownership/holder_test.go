@@ -150,6 +150,9 @@ func TestPerHolderGroupPaths(t *testing.T) {
 		{"held stake above the subject: B has 80 through g, so passes its 70",
 			[]Stake{st("X", "M", "60"), grp(st("M", "Q", "10"), "g"), grp(st("Z", "B", "80"), "g"), st("B", "A", "70")}, nil, flow, PercentOf(70),
 			[]string{"70: X-60->M M-10->Q Z-80->B[held g] B-70->A"}},
+		{"the subject holds the group for the holder: the path comes back to it once",
+			[]Stake{st("X", "A", "60"), grp(st("A", "Q", "10"), "g"), grp(st("Z", "A", "20"), "g")}, nil, flow, PercentOf(80),
+			[]string{"60: X-60->A", "20: X-60->A A-10->Q Z-20->A[held g]"}},
 		{"multiplicative: the share is counted from the held stake on, 80% × 70% = 56",
 			[]Stake{grp(st("M", "Q", "10"), "g"), grp(st("Z", "B", "80"), "g"), st("B", "A", "70")}, xm, mult, PercentOf(56),
 			[]string{"56: X=>M M-10->Q Z-80->B[held g] B-70->A"}},
@@ -180,4 +183,18 @@ func TestPerHolderGroupPaths(t *testing.T) {
 			assert.Equal(t, c.paths, got)
 		})
 	}
+}
+
+// TestControlOnlyRoots: a subject restricted only through a chain of deny controls names
+// the root at the top of the chain (R controls M, which controls S; R's 10% of M is no
+// path of shares).
+func TestControlOnlyRoots(t *testing.T) {
+	g := world{entities: []string{"R", "M", "S"}, stakes: []Stake{st("R", "M", "10")},
+		controls: []Control{{Controller: "M", Controlled: "S", Basis: BoardMajority}, {Controller: "R", Controlled: "M", Basis: BoardMajority}}}.build(t)
+	rule := Rule{Threshold: PercentOf(50), Method: FlowThrough, Controls: [NumBases]ControlEffect{BoardMajority: ControlDeny}}
+	r := query(t, g, rule, rootsOf(t, g, "R"), "S")
+	require.Equal(t, Restricted, r.Status)
+	require.True(t, r.ThroughControl)
+	rid, _ := g.Lookup("R")
+	assert.Equal(t, []ID{rid}, r.Roots)
 }

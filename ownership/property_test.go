@@ -137,8 +137,9 @@ func checkPaths(t *testing.T, res *Result) {
 	}
 	for _, p := range res.Paths {
 		require.NotEmpty(t, p.Steps)
-		if first, _ := ends(p.Steps[0]); p.Root != NoID {
-			require.Equal(t, p.Root, first, "a path starts at its root")
+		// A path whose link to a held joint group cannot be shown starts at the held stake.
+		if first, _ := ends(p.Steps[0]); p.Root != NoID && !p.Steps[0].HeldGroup {
+			require.Equal(t, p.Root, first, "a path starts at its root: %+v", p)
 		}
 		_, last := ends(p.Steps[len(p.Steps)-1])
 		require.Equal(t, res.Entity, last, "a path ends at the entity asked about")
@@ -182,6 +183,7 @@ func TestQueryIntoReuses(t *testing.T) {
 			r.Parts = nil
 		}
 		r.steps = nil
+		r.Parts = append([]Result(nil), r.Parts...) // not the reused parts themselves
 		for i := range r.Parts {
 			r.Parts[i] = nilEmpty(r.Parts[i])
 		}
@@ -198,7 +200,6 @@ func TestQueryIntoReuses(t *testing.T) {
 			require.NoError(t, err)
 			require.NoError(t, g.QueryInto(&reused, &rule, rs, ID(subject), day))
 			got := nilEmpty(reused)
-			got.Parts = append([]Result(nil), got.Parts...)
 			want.steps = nil
 			for i := range want.Parts {
 				want.Parts[i].steps = nil

@@ -416,59 +416,12 @@ func (s *scratch) paths(e *engine, p *pass, m int, res *Result) {
 		}
 		starts[j] = start{i, c}
 	}
-	seen := s.seen[:0]
-	defer func() { s.seen = seen[:0] }()
+	w := walker{e: e, p: p, m: m, seen: s.seen[:0]}
+	defer func() { s.seen = w.seen[:0] }()
 	addRoot := func(id ID) {
 		if len(res.Roots) < MaxRoots && !slices.Contains(res.Roots, id) {
 			res.Roots = append(res.Roots, id)
 		}
-	}
-	walk := func(k int32, steps []Step) (ID, []Step) {
-		seen = append(seen[:0], 0)
-		for depth := 0; depth < 64; depth++ {
-			if e.isHolderRoot(k) {
-				return v.nodes[k], steps
-			}
-			if slices.Contains(seen, k) {
-				return NoID, steps
-			}
-			seen = append(seen, k)
-			if p.st[k].byCtl {
-				found := false
-				for i := v.cStart[k]; i < v.cStart[k+1]; i++ {
-					eff := v.cEff[i]
-					if p.st[v.cFrom[i]].restr && (eff == ControlDeny || (p.upper && eff == ControlReview)) {
-						steps = append(steps, Step{IsControl: true, Control: g.controlInfo(v.cPos[i])})
-						k = v.cFrom[i]
-						found = true
-						break
-					}
-				}
-				if found {
-					continue
-				}
-			}
-			best, bestC := int32(-1), 0.0
-			for i := v.inStart[k]; i < v.inStart[k+1]; i++ {
-				if c := e.contribution(p, i, m); c > bestC {
-					best, bestC = i, c
-				}
-			}
-			if best < 0 {
-				return NoID, steps
-			}
-			steps = append(steps, Step{Stake: g.stakeInfo(v.edges[best].pos, v.nodes[k])})
-			if e.heldInGroup(p, best, m) {
-				var next int32
-				if steps, next = s.groupLink(e, p, best, steps); next < 0 {
-					return e.holderID, steps
-				}
-				k = next
-				continue
-			}
-			k = v.edges[best].from
-		}
-		return NoID, steps
 	}
 	// The steps of every path are collected in the scratch buffer, then copied into one
 	// allocation that the paths share.
@@ -481,14 +434,12 @@ func (s *scratch) paths(e *engine, p *pass, m int, res *Result) {
 		i := st.edge
 		first := len(buf)
 		buf = append(buf, Step{Stake: g.stakeInfo(v.edges[i].pos, v.nodes[0])})
-		root := e.holderID
-		if !e.heldInGroup(p, i, m) {
-			root, buf = walk(v.edges[i].from, buf)
+		w.seen, w.budget = append(w.seen[:0], 0), maxPathSteps
+		var root ID
+		if e.heldInGroup(p, i, m) {
+			root, buf = w.link(i, buf)
 		} else {
-			var next int32
-			if buf, next = s.groupLink(e, p, i, buf); next >= 0 {
-				root, buf = walk(next, buf)
-			}
+			root, buf = w.walk(v.edges[i].from, buf)
 		}
 		steps := buf[first:]
 		slices.Reverse(steps)
@@ -529,8 +480,8 @@ func (s *scratch) paths(e *engine, p *pass, m int, res *Result) {
 	clear(buf) // drop the names the steps hold
 	s.steps = buf[:0]
 	if res.ThroughControl {
-		root, _ := walk(0, nil)
-		if root != NoID {
+		w.seen, w.budget = w.seen[:0], maxPathSteps
+		if root, _ := w.walk(0, nil); root != NoID {
 			addRoot(root)
 		}
 	}
@@ -540,40 +491,134 @@ func (s *scratch) paths(e *engine, p *pass, m int, res *Result) {
 	slices.Sort(res.Roots)
 }
 
-// groupLink completes a path at in-edge i, which counts in pass p only because the single
-// holder holds its joint group (heldInGroup), and whose step is the last of steps: it
-// marks that step, and appends the stake of the same group through which the holder holds
-// it, owned by the holder itself or else by an entity that passes for it in p (the first
-// in the view's order; one exists, since only such an entity marks a group held). It
-// returns the local node whose chain to the holder the path goes on with, or -1 when the
-// holder owns the linking stake, or is outside the view, or no link is found.
-func (s *scratch) groupLink(e *engine, p *pass, i int32, steps []Step) ([]Step, int32) {
-	v := e.v
+// maxPathSteps bounds the steps a path's search takes, those of links tried in vain
+// included; maxLinkTries bounds the entities a path tries as the link through which the
+// single holder holds a joint group.
+const (
+	maxPathSteps = 64
+	maxLinkTries = 8
+)
+
+// walker finds the steps of a path from a node up to a root of one pass, following at
+// each entity the control that restricts it, or else its largest contributing stake.
+type walker struct {
+	e      *engine
+	p      *pass
+	m      int
+	seen   []int32 // the nodes on the path so far
+	fresh  []int32 // scratch for a path that comes back to the subject
+	budget int     // the steps it may still take
+}
+
+// walk appends the steps from local node k up to a root and returns the root, or NoID
+// when the path comes back on itself, runs out of stakes or of budget.
+func (w *walker) walk(k int32, steps []Step) (ID, []Step) {
+	e, p, v := w.e, w.p, w.e.v
+	g := v.g
+	for ; w.budget > 0; w.budget-- {
+		if e.isHolderRoot(k) {
+			return v.nodes[k], steps
+		}
+		if slices.Contains(w.seen, k) {
+			return NoID, steps
+		}
+		w.seen = append(w.seen, k)
+		if p.st[k].byCtl {
+			found := false
+			for i := v.cStart[k]; i < v.cStart[k+1]; i++ {
+				eff := v.cEff[i]
+				if p.st[v.cFrom[i]].restr && (eff == ControlDeny || (p.upper && eff == ControlReview)) {
+					steps = append(steps, Step{IsControl: true, Control: g.controlInfo(v.cPos[i])})
+					k = v.cFrom[i]
+					found = true
+					break
+				}
+			}
+			if found {
+				continue
+			}
+		}
+		best, bestC := int32(-1), 0.0
+		for i := v.inStart[k]; i < v.inStart[k+1]; i++ {
+			if c := e.contribution(p, i, w.m); c > bestC {
+				best, bestC = i, c
+			}
+		}
+		if best < 0 {
+			return NoID, steps
+		}
+		steps = append(steps, Step{Stake: g.stakeInfo(v.edges[best].pos, v.nodes[k])})
+		if e.heldInGroup(p, best, w.m) {
+			w.budget--
+			return w.link(best, steps)
+		}
+		k = v.edges[best].from
+	}
+	return NoID, steps
+}
+
+// link completes a path whose last step is in-edge i, which counts in the pass only
+// because the single holder holds its joint group (heldInGroup). It marks that step and
+// appends the stake of the same group through which the holder holds it, then that
+// owner's path: the holder's own stake if it has one; else the first stake, in the view's
+// order, of an entity passing for the holder, not on the path yet, whose path reaches a
+// root (at most maxLinkTries are tried); else the subject's own stake in the group, when
+// the subject passes for the holder (the path then comes back to the subject once, through
+// the chain that makes it pass); else the first candidate's path, which ends at unknown
+// holders (NoID). Without any candidate the path ends at the held step, with the holder
+// as its root.
+func (w *walker) link(i int32, steps []Step) (ID, []Step) {
+	e, v := w.e, w.e.v
 	g := v.g
 	steps[len(steps)-1].HeldGroup = true
 	lg := v.eGroup[i]
-	best := -1
+	step := func(gs gstake) Step { return Step{Stake: g.stakeInfo(gs.pos, g.ownedAt(gs.pos))} }
+	for _, gs := range v.gStakes {
+		if gs.group == lg && e.isHolderRoot(gs.from) {
+			return e.holderID, append(steps, step(gs))
+		}
+	}
+	// Every try spends from the path's budget, so that links within links cannot
+	// multiply the work.
+	mark, seen := len(steps), w.seen
+	try := func(gs gstake, seen []int32) (ID, []Step) {
+		w.seen = seen
+		return w.walk(gs.from, append(steps[:mark], step(gs)))
+	}
+	first, own, tries := -1, -1, 0
 	for j, gs := range v.gStakes {
-		if gs.group != lg {
+		switch {
+		case gs.group != lg || !w.p.st[gs.from].pass:
+			continue
+		case gs.from == 0:
+			if own < 0 {
+				own = j
+			}
+			continue
+		case slices.Contains(seen, gs.from) || tries == maxLinkTries:
 			continue
 		}
-		if e.isHolderRoot(gs.from) {
-			best = j
-			break
+		tries++
+		if first < 0 {
+			first = j
 		}
-		if best < 0 && p.st[gs.from].pass {
-			best = j
+		if root, out := try(gs, seen); root != NoID {
+			return root, out
 		}
 	}
-	if best < 0 {
-		return steps, -1
+	if own >= 0 && len(seen) > 0 && seen[0] == 0 {
+		// A walk starts afresh from the subject: the path so far, less the subject.
+		rest := append(w.fresh[:0], seen[1:]...)
+		w.fresh = rest
+		if root, out := try(v.gStakes[own], rest); root != NoID {
+			return root, out
+		}
 	}
-	gs := v.gStakes[best]
-	steps = append(steps, Step{Stake: g.stakeInfo(gs.pos, g.ownedAt(gs.pos))})
-	if e.isHolderRoot(gs.from) {
-		return steps, -1
+	if first >= 0 {
+		return try(v.gStakes[first], seen)
 	}
-	return steps, gs.from
+	w.seen = seen
+	return e.holderID, steps[:mark]
 }
 
 // heldInGroup reports whether in-edge i counts in pass p only because it is a stake of a

@@ -123,13 +123,20 @@ type Term struct {
 // (flow-through, where restricted intermediates pass whole stakes). A step may be a control
 // fact instead of a stake.
 //
+// Root is NoID when the chain ends without reaching a root: at an entity that may be held
+// by unknown parties (an undisclosed remainder or the spare width of ranges, in an upper
+// bound), or where it would come back on itself.
+//
 // Under a per-holder rule a chain may pass through a joint group that the single holder
 // holds: the step of a stake that counts only because its group is held has HeldGroup
 // set, and the step before it is the stake of the same group through which the holder
 // holds it (its owner is the holder, or an entity that passes for it, which the steps
-// before lead to). The owner of a HeldGroup step is linked to the holder by the group
-// alone, so a multiplicative Share is the product from the last HeldGroup step on, which
-// counts at weight 1.
+// before lead to; that may be the evaluated entity itself, which the path then meets
+// twice). When no such stake can be shown, because the entity that holds the group for
+// the holder is already on the path, the path starts at the held stake and its Root is
+// the holder. The owner of a HeldGroup step is linked to the holder by the group alone,
+// so a multiplicative Share is the product from the last HeldGroup step on, which counts
+// at weight 1.
 type Path struct {
 	Root  ID
 	Steps []Step
