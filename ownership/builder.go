@@ -407,39 +407,7 @@ func (b *Builder) Build() (*Graph, error) {
 			g.st[g.inStart[e+1]-1].meta |= metaLast
 		}
 	}
-	g.anc = make([]int16, n*ancSlots)
-	var queue []int32
-	for e := 0; e < n; e++ {
-		slots := g.anc[e*ancSlots : (e+1)*ancSlots]
-		for i := range slots {
-			slots[i] = noAnc
-		}
-		own := g.inStart[e]
-		if own == g.inStart[e+1] {
-			continue
-		}
-		// At most ancScan stake records are read per entity, and the search stops once
-		// the slots are full, so that an entity with many owners, or many entities under
-		// one such, cost no more than the others.
-		found, scanned := 0, 0
-		queue = append(queue[:0], own)
-		for qi := 0; qi < len(queue) && found < ancSlots && scanned < ancScan; qi++ {
-			for p := queue[qi]; found < ancSlots && scanned < ancScan; p++ {
-				scanned++
-				r := &g.st[p]
-				if o := r.ostart; o >= 0 && !slices.Contains(queue, o) {
-					queue = append(queue, o)
-					if d := int64(o) - int64(own); d > noAnc && d <= math.MaxInt16 {
-						slots[found] = int16(d)
-						found++
-					}
-				}
-				if r.meta&metaLast != 0 {
-					break
-				}
-			}
-		}
-	}
+	g.fillAncestorSlots()
 	if len(crecs) > 0 {
 		g.cOut = make([]int32, len(crecs))
 		for i := range g.cOut {
@@ -539,4 +507,44 @@ func countingSortByOwned[T any](recs []T, n int, key func(T) ID) []T {
 		count[k]++
 	}
 	return out
+}
+
+// fillAncestorSlots says, for each entity with in-stakes, where the in-stakes of its nearest
+// ancestors with in-stakes of their own start (see Graph.anc), breadth first over the
+// stake records, which already say where each owner's stakes start.
+func (g *Graph) fillAncestorSlots() {
+	n := g.Len()
+	g.anc = make([]int16, n*ancSlots)
+	var queue []int32
+	for e := 0; e < n; e++ {
+		slots := g.anc[e*ancSlots : (e+1)*ancSlots]
+		for i := range slots {
+			slots[i] = noAnc
+		}
+		own := g.inStart[e]
+		if own == g.inStart[e+1] {
+			continue
+		}
+		// At most ancScan stake records are read per entity, and the search stops once
+		// the slots are full, so that an entity with many owners, or many entities under
+		// one such, cost no more than the others.
+		found, scanned := 0, 0
+		queue = append(queue[:0], own)
+		for qi := 0; qi < len(queue) && found < ancSlots && scanned < ancScan; qi++ {
+			for p := queue[qi]; found < ancSlots && scanned < ancScan; p++ {
+				scanned++
+				r := &g.st[p]
+				if o := r.ostart; o >= 0 && !slices.Contains(queue, o) {
+					queue = append(queue, o)
+					if d := int64(o) - int64(own); d > noAnc && d <= math.MaxInt16 {
+						slots[found] = int16(d)
+						found++
+					}
+				}
+				if r.meta&metaLast != 0 {
+					break
+				}
+			}
+		}
+	}
 }

@@ -99,8 +99,8 @@ type stakeRec struct {
 }
 
 // ancSlots is how many ancestors' stakes a query loads ahead (at 10⁶, 3 answered as fast
-// as 4 or 8, and 2 slower); noAnc is an empty slot.
-// ancScan bounds the stake records the builder reads to fill one entity's slots.
+// as 4 or 8, and 2 slower); noAnc is an empty slot; ancScan bounds the stake records the
+// builder reads to fill one entity's slots.
 const (
 	ancSlots = 3
 	noAnc    = math.MinInt16
