@@ -2,6 +2,7 @@ package ownership
 
 import (
 	"fmt"
+	"reflect"
 	"testing"
 	"time"
 )
@@ -70,6 +71,7 @@ func fuzzBody(t *testing.T, data []byte) {
 		}
 		checkRecords(t, g)
 		roots := NewRootSet(0)
+		screened := Screened{Roots: roots, Reach: g.Reach(roots)}
 		for _, m := range []Method{Direct, FlowThrough, Multiplicative, Compare} {
 			for _, per := range []bool{false, true} {
 				rule := Rule{Threshold: PercentOf(50), Method: m, PerHolder: per,
@@ -78,6 +80,9 @@ func fuzzBody(t *testing.T, data []byte) {
 					r, err := g.Query(&rule, roots, ID(id), MustParseDate("2025-01-02"))
 					if err != nil {
 						t.Fatal(err)
+					}
+					if rs, err := g.Query(&rule, screened, ID(id), MustParseDate("2025-01-02")); err != nil || !reflect.DeepEqual(r, rs) {
+						t.Fatalf("screened by a Reach, e%d: %+v, %v; unscreened %+v", id, rs, err, r)
 					}
 					if time.Since(start) > 2*time.Second {
 						t.Fatalf("too slow: %v", orig)

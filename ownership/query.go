@@ -105,23 +105,26 @@ func (g *Graph) QueryInto(res *Result, rule *Rule, roots Roots, subject ID, at D
 		res.Roots = append(res.Roots, entity)
 		return nil
 	}
-	s := g.getScratch()
-	defer g.putScratch(s)
-	s.v.buildSubject(g, entity, at, rule, roots)
+	// Outside the caller's Reach the answer is clear with nothing, which start left in res
+	// (under compare, in both parts).
+	out := g.screenedOut(rule, roots, entity)
+	var s *scratch
+	if !out {
+		s = g.getScratch()
+		defer g.putScratch(s)
+		s.v.buildSubject(g, entity, at, rule, roots)
+	}
 	if rule.Method != Compare {
-		s.solve(rule.Method, res)
+		if !out {
+			s.solve(rule.Method, res)
+		}
 		return nil
 	}
-	parts := res.Parts[:0]
-	if cap(parts) < 2 {
-		parts = make([]Result, 2)
+	parts := res.compareParts(rule, subject, entity)
+	if !out {
+		s.solve(FlowThrough, &parts[0])
+		s.solve(Multiplicative, &parts[1])
 	}
-	parts = parts[:2]
-	parts[0].start(FlowThrough, subject, entity, rule.PerHolder)
-	parts[1].start(Multiplicative, subject, entity, rule.PerHolder)
-	parts[0].Parts, parts[1].Parts = nil, nil
-	s.solve(FlowThrough, &parts[0])
-	s.solve(Multiplicative, &parts[1])
 	*res = parts[0]
 	res.Method = Compare
 	res.Parts = parts
@@ -129,6 +132,20 @@ func (g *Graph) QueryInto(res *Result, rule *Rule, roots Roots, subject ID, at D
 		res.Status = MethodDependent
 	}
 	return nil
+}
+
+// compareParts returns r's Parts, reused, as two new answers: flow-through and
+// multiplicative.
+func (r *Result) compareParts(rule *Rule, subject, entity ID) []Result {
+	parts := r.Parts[:0]
+	if cap(parts) < 2 {
+		parts = make([]Result, 2)
+	}
+	parts = parts[:2]
+	parts[0].start(FlowThrough, subject, entity, rule.PerHolder)
+	parts[1].start(Multiplicative, subject, entity, rule.PerHolder)
+	parts[0].Parts, parts[1].Parts = nil, nil
+	return parts
 }
 
 // start makes r a new answer with no findings, keeping the memory of its slices.
