@@ -21,7 +21,9 @@ var ErrMismatch = errors.New("eligibility: policy was compiled against another w
 // ultimate parent by designation and ownership rules; the verdict is the strictest.
 //
 // Evaluate is read-only and safe for concurrent use. Its cost is that of the ownership
-// queries: the subject's ancestors only, never the whole world. The same inputs give the
+// queries: the subject's ancestors only, never the whole world, and not even those when no
+// root of any date and no undisclosed remainder is above the subject (Compile finds those
+// subjects once; see [ownership.Reach]). The same inputs give the
 // same Decision, and the same JSON bytes.
 func Evaluate(w *World, p *CompiledPolicy, subject string, at Date) (Decision, error) {
 	if w == nil || p == nil {
@@ -266,13 +268,8 @@ func (w *World) ownershipReason(c *compiledRule, id ownership.ID, at Date) (Reas
 	}
 	defer w.answers.Put(sc)
 	res := &sc.res
-	// Without lists the roots are the static set.
-	var rs ownership.Roots = c.rootStatic
-	if len(c.lists) > 0 {
-		sc.roots = roots{w: w, c: c, at: at}
-		rs = &sc.roots
-	}
-	if err := w.graph.QueryInto(res, &c.own, rs, id, at); err != nil {
+	sc.roots = roots{w: w, c: c, at: at}
+	if err := w.graph.QueryInto(res, &c.own, &sc.roots, id, at); err != nil {
 		return Reason{}, err
 	}
 	ev := w.ownershipEvidence(c, res)

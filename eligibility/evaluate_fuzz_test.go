@@ -10,7 +10,7 @@ import (
 
 // FuzzEvaluateCaseFile drives arbitrary case files through the whole pipeline — decode,
 // world building, policy compilation, evaluation and JSON — which must never panic, and
-// whose errors must name their place.
+// whose errors must name their place; the Reach of its ownership rules changes no answer.
 func FuzzEvaluateCaseFile(f *testing.F) {
 	files, _ := filepath.Glob(filepath.Join("testdata", "cases", "*", "*.json"))
 	for i, p := range files {
@@ -59,6 +59,17 @@ func FuzzEvaluateCaseFile(f *testing.F) {
 			}
 			if b, _ := d.MarshalJSON(); string(b) != first[i] {
 				t.Fatalf("question %d answered twice differently:\n%s\n%s", i, first[i], b)
+			}
+		}
+		// Without the Reach of the ownership rules, every answer must be the same.
+		unscreened := eligibility.Unscreened(p)
+		for i, q := range cf.Questions {
+			d, err := eligibility.Evaluate(w, unscreened, q.Subject, q.At)
+			if err != nil {
+				continue
+			}
+			if b, _ := d.MarshalJSON(); string(b) != first[i] {
+				t.Fatalf("question %d answered differently without the Reach:\n%s\n%s", i, first[i], b)
 			}
 		}
 	})

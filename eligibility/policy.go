@@ -39,6 +39,9 @@ type compiledRule struct {
 	own        ownership.Rule
 	rootStatic *ownership.RootSet // named entities and jurisdiction roots, canonical ids
 	graph      *ownership.Graph
+	// the entities that a root of some date (rootStatic or listed) or an undisclosed
+	// remainder can reach: the query answers the others without reading their ancestors
+	reach *ownership.Reach
 }
 
 // ID returns the policy's id.
@@ -52,10 +55,12 @@ func (p *CompiledPolicy) World() *World { return p.world }
 // missing or duplicate rule ids, unknown kinds and effects, empty rules, unknown list or
 // entity ids, invalid codes, thresholds and review_at outside [0, 100], review_at above
 // the threshold, missing threshold, inclusive or indirect, and empty in_effect intervals.
-// Compile costs O(V) per jurisdiction rule and per ownership rule that names jurisdictions
-// (it finds the matching entities and the roots), and O(V + entries) per rule with lists
-// (it marks the entities ever listed on them), and keeps one bit per entity for each, so
-// that Evaluate reads a subject's entity record and designations only when they can match.
+// Compile costs O(V) per jurisdiction rule (it finds the matching entities), O(V + E) per
+// ownership rule (it finds the roots, and the entities that a root of any date or an
+// undisclosed remainder can reach: see [ownership.Reach]), and O(V + entries) per rule
+// with lists (it marks the entities ever listed on them). It keeps one bit per entity for
+// each, so that Evaluate reads a subject's entity record and designations only when they
+// can match, and its ancestors only when something above it can restrict it.
 func Compile(p Policy, w *World) (*CompiledPolicy, error) {
 	var probs problems
 	if w == nil {
@@ -252,17 +257,22 @@ func (c *compiledRule) prepare(w *World) {
 			}
 		}
 	case DesignationRule, OwnershipRule:
-		if len(c.lists) == 0 {
-			return
-		}
-		c.listed = newIDBits(len(w.entities))
-		for id := 0; id+1 < len(w.desStart); id++ {
-			for _, d := range w.des[w.desStart[id]:w.desStart[id+1]] {
-				if containsList(c.lists, d.list) {
-					c.listed.add(ownership.ID(id))
-					break
+		if len(c.lists) > 0 {
+			c.listed = newIDBits(len(w.entities))
+			for id := 0; id+1 < len(w.desStart); id++ {
+				for _, d := range w.des[w.desStart[id]:w.desStart[id+1]] {
+					if containsList(c.lists, d.list) {
+						c.listed.add(ownership.ID(id))
+						break
+					}
 				}
 			}
+		}
+		if c.Kind == OwnershipRule {
+			// Every root of every date is a static root or ever listed (see roots.IsRoot).
+			c.reach = w.graph.Reach(ownership.RootFunc(func(id ownership.ID) bool {
+				return c.rootStatic.IsRoot(id) || c.listed.has(id)
+			}))
 		}
 	}
 }
@@ -286,6 +296,10 @@ type roots struct {
 	c  *compiledRule
 	at Date
 }
+
+// ReachOf implements [ownership.Screener]: the rule's roots at every date are among the
+// candidates its Reach was computed from.
+func (r *roots) ReachOf() *ownership.Reach { return r.c.reach }
 
 // IsRoot implements [ownership.Roots].
 func (r *roots) IsRoot(id ownership.ID) bool {
