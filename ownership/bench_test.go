@@ -19,6 +19,8 @@ type benchWorld struct {
 	w     *synth.World
 	g     *ownership.Graph
 	roots *ownership.RootSet
+	// screened carries the Reach of roots, for the screened query benchmarks
+	screened ownership.Screened
 }
 
 var (
@@ -37,7 +39,8 @@ func worldOf(b testing.TB, n int) *benchWorld {
 	if err != nil {
 		b.Fatal(err)
 	}
-	w := &benchWorld{sw, g, sw.RootSet()}
+	w := &benchWorld{w: sw, g: g, roots: sw.RootSet()}
+	w.screened = ownership.Screened{Roots: w.roots, Reach: g.Reach(w.roots)}
 	worlds[n] = w
 	return w
 }
@@ -64,8 +67,34 @@ func BenchmarkBuild(b *testing.B) {
 func BenchmarkQuery(b *testing.B) {
 	for _, method := range []ownership.Method{ownership.FlowThrough, ownership.Multiplicative, ownership.Compare} {
 		for _, n := range sizes {
-			b.Run(fmt.Sprintf("%s/n=%d", method, n), func(b *testing.B) { benchQuery(b, n, method, false) })
+			b.Run(fmt.Sprintf("%s/n=%d", method, n), func(b *testing.B) { benchQuery(b, n, method, false, false) })
 		}
+	}
+}
+
+// BenchmarkQueryScreened is BenchmarkQuery with a Reach of the roots, as a caller asking
+// many questions with the same roots (a compiled policy) has it: subjects that no root and
+// no undisclosed remainder can reach are answered without reading their ancestors.
+func BenchmarkQueryScreened(b *testing.B) {
+	for _, method := range []ownership.Method{ownership.FlowThrough, ownership.Compare} {
+		for _, n := range sizes {
+			b.Run(fmt.Sprintf("%s/n=%d", method, n), func(b *testing.B) { benchQuery(b, n, method, false, true) })
+		}
+	}
+}
+
+// BenchmarkReach measures computing the Reach of the roots.
+func BenchmarkReach(b *testing.B) {
+	for _, n := range sizes {
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
+			bw := worldOf(b, n)
+			b.ReportAllocs()
+			var r *ownership.Reach
+			for b.Loop() {
+				r = bw.g.Reach(bw.roots)
+			}
+			b.ReportMetric(float64(r.Len())/float64(n), "fraction-in")
+		})
 	}
 }
 
@@ -75,12 +104,16 @@ func BenchmarkQuery(b *testing.B) {
 // the rest is branches mispredicted when the subject changes (see BENCHMARKS.md).
 func BenchmarkQueryWarm(b *testing.B) {
 	for _, n := range sizes {
-		b.Run(fmt.Sprintf("flow_through/n=%d", n), func(b *testing.B) { benchQuery(b, n, ownership.FlowThrough, true) })
+		b.Run(fmt.Sprintf("flow_through/n=%d", n), func(b *testing.B) { benchQuery(b, n, ownership.FlowThrough, true, false) })
 	}
 }
 
-func benchQuery(b *testing.B, n int, method ownership.Method, warm bool) {
+func benchQuery(b *testing.B, n int, method ownership.Method, warm, screened bool) {
 	bw := worldOf(b, n)
+	var roots ownership.Roots = bw.roots
+	if screened {
+		roots = bw.screened
+	}
 	rule := ownership.Rule{Threshold: ownership.PercentOf(50), Method: method,
 		Controls: [ownership.NumBases]ownership.ControlEffect{ownership.BoardMajority: ownership.ControlDeny}}
 	rng := rand.New(rand.NewPCG(1, 2))
@@ -89,12 +122,12 @@ func benchQuery(b *testing.B, n int, method ownership.Method, warm bool) {
 	for b.Loop() {
 		id := ownership.ID(rng.IntN(n))
 		if warm {
-			if _, err := bw.g.Query(&rule, bw.roots, id, benchDate); err != nil {
+			if _, err := bw.g.Query(&rule, roots, id, benchDate); err != nil {
 				b.Fatal(err)
 			}
 		}
 		t0 := time.Now()
-		if _, err := bw.g.Query(&rule, bw.roots, id, benchDate); err != nil {
+		if _, err := bw.g.Query(&rule, roots, id, benchDate); err != nil {
 			b.Fatal(err)
 		}
 		if len(lat) < cap(lat) {
