@@ -65,6 +65,9 @@ func FuzzEvaluateCaseFile(f *testing.F) {
 		unscreened := eligibility.Unscreened(p)
 		for i, q := range cf.Questions {
 			d, err := eligibility.Evaluate(w, unscreened, q.Subject, q.At)
+			if (err != nil) != (first[i] == "") {
+				t.Fatalf("question %d: error %v without the Reach, answer %q with it", i, err, first[i])
+			}
 			if err != nil {
 				continue
 			}

@@ -73,7 +73,8 @@ func (g *Graph) putStamps(s *stamps) {
 // the rule counts), so its cost is O(A log A) in the size A of that part of the graph,
 // whatever the size of the graph. Under a per-holder rule the view also holds the owners of
 // every stake of each joint group met, with their ancestors (a holder may hold a group
-// through any of them), and the work is done per candidate holder. Query never recurses,
+// through any of them), and the work is done per candidate holder. With roots that carry
+// a [Reach] ([Screened]) a subject outside it costs O(1). Query never recurses,
 // so chains of any depth work. A branch is answered as its ultimate parent. Query is safe
 // for concurrent use.
 func (g *Graph) Query(rule *Rule, roots Roots, subject ID, at Date) (Result, error) {

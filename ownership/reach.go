@@ -1,10 +1,12 @@
 package ownership
 
-// Reach is the set of entities whose answer, under any rule and at any date, can be more
-// than "clear, no share, no evidence" for a given superset of the roots: the entities that
-// such a root, or an undisclosed remainder, can reach through stakes, control facts and
-// joint groups. Everything outside it is answered by [Graph.QueryInto] from one bit,
-// without reading its ancestors. A Reach is immutable and safe for concurrent use.
+// Reach is the set of entities whose answer, at any date, can be more than "clear, no
+// share, no evidence" for a given superset of the roots: the entities that such a root, or
+// an undisclosed remainder, can reach through stakes, control facts and joint groups. This
+// holds under every rule but those that a share of 0 meets (a threshold of 0 inclusive, a
+// review_at of 0), for which a query ignores the Reach. Everything outside it is answered
+// by [Graph.QueryInto] from one bit, without reading its ancestors. A Reach is immutable
+// and safe for concurrent use.
 //
 // Most entities of a real world have no restricted root and no partially disclosed entity
 // above them; a caller that asks many questions with the same roots (a compiled policy,
@@ -23,8 +25,8 @@ type Reach struct {
 // shares and the rule are ignored, so the set is a superset that holds for every rule and
 // date, as long as candidates holds every root that will be asked about. candidates is
 // asked about every ultimate parent (never a branch) once. A branch is in the set when its
-// ultimate parent is. O(V + E); the memory it needs besides one bit per entity is freed
-// when it returns.
+// ultimate parent is. O(V + E + V log C) for C control facts; the memory it needs besides
+// one bit per entity (an index of the stakes by owner) is freed when it returns.
 func (g *Graph) Reach(candidates Roots) *Reach {
 	n := g.Len()
 	r := &Reach{g: g, bits: make([]uint64, (n+63)/64)}
@@ -42,12 +44,12 @@ func (g *Graph) Reach(candidates Roots) *Reach {
 		}
 	}
 	fired := make([]bool, len(g.groups)) // joint groups whose targets are pushed
-	queue := make([]ID, 0, 1024)
+	stack := make([]ID, 0, 1024)         // entities added whose own stakes are still to follow
 	add := func(e ID) {
 		if !r.has(e) {
 			r.bits[e>>6] |= 1 << (e & 63)
 			r.n++
-			queue = append(queue, e)
+			stack = append(stack, e)
 		}
 	}
 	for e := 0; e < n; e++ {
@@ -56,9 +58,9 @@ func (g *Graph) Reach(candidates Roots) *Reach {
 			add(id)
 		}
 	}
-	for len(queue) > 0 {
-		e := queue[len(queue)-1]
-		queue = queue[:len(queue)-1]
+	for len(stack) > 0 {
+		e := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
 		for _, p := range outPos[outStart[e]:outStart[e+1]] {
 			add(owned[p])
 			if gi := g.st[p].group(); gi >= 0 && !fired[gi] {

@@ -132,3 +132,24 @@ func TestReachAgainstFull(t *testing.T) {
 	t.Logf("%d of %d subjects screened out", out, asked)
 	require.Greater(t, out, asked/20, "the worlds must exercise the screen")
 }
+
+// TestReachRandomBytes runs the builder fuzzer's body, which compares answers screened by
+// a Reach with full ones, on random inputs: worlds with branches (which the reference
+// worlds lack), controls, joint groups, partial disclosure and dates.
+func TestReachRandomBytes(t *testing.T) {
+	n := 3000
+	if testing.Short() || raceEnabled {
+		n = 300
+	}
+	rng := rand.New(rand.NewPCG(17, 19))
+	for i := 0; i < n; i++ {
+		data := make([]byte, 2+rng.IntN(120))
+		for j := range data {
+			data[j] = byte(rng.IntN(256))
+		}
+		if i%2 == 0 {
+			data[0] = byte(5 + rng.IntN(7)) // more entities
+		}
+		fuzzBody(t, data)
+	}
+}
