@@ -22,6 +22,20 @@ type expectation struct {
 	Source  string `json:"source"`
 }
 
+// loadCase decodes the case file at path and builds its world and policy.
+func loadCase(t *testing.T, path string) (*eligibility.CaseFile, *eligibility.World, *eligibility.CompiledPolicy) {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	require.NoError(t, err)
+	cf, err := eligibility.DecodeCaseFile(data)
+	require.NoError(t, err, path)
+	w, err := eligibility.NewWorld(cf.WorldData())
+	require.NoError(t, err, path)
+	p, err := eligibility.Compile(cf.Policy, w)
+	require.NoError(t, err, path)
+	return cf, w, p
+}
+
 // TestConformance runs every public conformance case (copied from the project's shared
 // cases into testdata/cases) through the library and compares verdicts.
 func TestConformance(t *testing.T) {
@@ -37,14 +51,7 @@ func TestConformance(t *testing.T) {
 			seen := 0
 			for _, f := range files {
 				name := strings.TrimSuffix(filepath.Base(f), ".json")
-				data, err := os.ReadFile(f)
-				require.NoError(t, err)
-				cf, err := eligibility.DecodeCaseFile(data)
-				require.NoError(t, err, f)
-				w, err := eligibility.NewWorld(cf.WorldData())
-				require.NoError(t, err, f)
-				p, err := eligibility.Compile(cf.Policy, w)
-				require.NoError(t, err, f)
+				cf, w, p := loadCase(t, f)
 				for _, q := range cf.Questions {
 					d, err := eligibility.Evaluate(w, p, q.Subject, q.At)
 					require.NoError(t, err)
@@ -71,14 +78,7 @@ func TestGoldenDecisions(t *testing.T) {
 		files, err := filepath.Glob(filepath.Join("testdata", "cases", set, "*.json"))
 		require.NoError(t, err)
 		for _, f := range files {
-			data, err := os.ReadFile(f)
-			require.NoError(t, err)
-			cf, err := eligibility.DecodeCaseFile(data)
-			require.NoError(t, err)
-			w, err := eligibility.NewWorld(cf.WorldData())
-			require.NoError(t, err)
-			p, err := eligibility.Compile(cf.Policy, w)
-			require.NoError(t, err)
+			cf, w, p := loadCase(t, f)
 			var out strings.Builder
 			for _, q := range cf.Questions {
 				d, err := eligibility.Evaluate(w, p, q.Subject, q.At)

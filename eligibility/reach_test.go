@@ -3,7 +3,6 @@ package eligibility_test
 import (
 	"fmt"
 	"math/rand/v2"
-	"os"
 	"path/filepath"
 	"testing"
 
@@ -38,14 +37,7 @@ func TestReachChangesNothing(t *testing.T) {
 	require.NotEmpty(t, files)
 	out, asked := 0, 0
 	for _, f := range files {
-		data, err := os.ReadFile(f)
-		require.NoError(t, err)
-		cf, err := eligibility.DecodeCaseFile(data)
-		require.NoError(t, err, f)
-		w, err := eligibility.NewWorld(cf.WorldData())
-		require.NoError(t, err, f)
-		p, err := eligibility.Compile(cf.Policy, w)
-		require.NoError(t, err, f)
+		cf, w, p := loadCase(t, f)
 		unscreened := eligibility.Unscreened(p)
 		for _, q := range cf.Questions {
 			for _, e := range cf.Entities {
