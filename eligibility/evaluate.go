@@ -23,8 +23,8 @@ var ErrMismatch = errors.New("eligibility: policy was compiled against another w
 // Evaluate is read-only and safe for concurrent use. Its cost is that of the ownership
 // queries: the subject's ancestors only, never the whole world, and not even those when no
 // root of any date and no undisclosed remainder is above the subject (Compile finds those
-// subjects once; see [ownership.Reach]), unless a share of 0 meets the rule. The same inputs give the
-// same Decision, and the same JSON bytes.
+// subjects once; see [ownership.Reach]), unless a share of 0 meets the rule. The same
+// inputs give the same Decision, and the same JSON bytes.
 func Evaluate(w *World, p *CompiledPolicy, subject string, at Date) (Decision, error) {
 	if w == nil || p == nil {
 		return Decision{}, fmt.Errorf("%w: nil world or policy", ErrInvalid)

@@ -28,19 +28,8 @@ func (g *Graph) classifyFlow(rule *Rule, roots Roots, at Date, out []Status, low
 		b[m] = make([]int64, n)
 	}
 	hasVotes := make([]bool, n)
-	owned := make([]ID, len(g.st)) // the owned entity of each stake position
-	// The stake positions by owner, which the graph does not keep: only a batch needs them,
-	// and they would cost 6 bytes per stake for as long as the graph lives.
-	var outStart, outPos, tmp []int32
-	fillCSR(&outStart, &outPos, &tmp, n, func(emit func(key, val int32)) {
-		for p := range g.st {
-			emit(int32(g.st[p].owner), int32(p))
-		}
-	})
+	outStart, outPos, owned := g.ownerIndex()
 	for e := 0; e < n; e++ {
-		for p := g.inStart[e]; p < g.inStart[e+1]; p++ {
-			owned[p] = ID(e)
-		}
 		for p := g.inStart[e]; p < g.inStart[e+1]; p++ {
 			if !active(p) {
 				continue

@@ -30,19 +30,7 @@ type Reach struct {
 func (g *Graph) Reach(candidates Roots) *Reach {
 	n := g.Len()
 	r := &Reach{g: g, bits: make([]uint64, (n+63)/64)}
-	// The stake positions by owner, and each stake's owned entity, for the time of the call.
-	var outStart, outPos, tmp []int32
-	fillCSR(&outStart, &outPos, &tmp, n, func(emit func(key, val int32)) {
-		for p := range g.st {
-			emit(int32(g.st[p].owner), int32(p))
-		}
-	})
-	owned := make([]ID, len(g.st))
-	for e := 0; e < n; e++ {
-		for p := g.inStart[e]; p < g.inStart[e+1]; p++ {
-			owned[p] = ID(e)
-		}
-	}
+	outStart, outPos, owned := g.ownerIndex()
 	fired := make([]bool, len(g.groups)) // joint groups whose targets are pushed
 	stack := make([]ID, 0, 1024)         // entities added whose own stakes are still to follow
 	add := func(e ID) {
@@ -83,6 +71,26 @@ func (g *Graph) Reach(candidates Roots) *Reach {
 		}
 	}
 	return r
+}
+
+// ownerIndex returns the stake positions by owner (those of entity e are
+// pos[start[e]:start[e+1]]) and the owned entity of each stake position: what walking from
+// owners down needs, which the graph does not keep, since only a batch or a Reach walks
+// that way, and the index would cost about 10 bytes per stake for as long as the graph lives.
+func (g *Graph) ownerIndex() (start, pos []int32, owned []ID) {
+	var tmp []int32
+	fillCSR(&start, &pos, &tmp, g.Len(), func(emit func(key, val int32)) {
+		for p := range g.st {
+			emit(int32(g.st[p].owner), int32(p))
+		}
+	})
+	owned = make([]ID, len(g.st))
+	for e := 0; e < g.Len(); e++ {
+		for p := g.inStart[e]; p < g.inStart[e+1]; p++ {
+			owned[p] = ID(e)
+		}
+	}
+	return start, pos, owned
 }
 
 func (r *Reach) has(id ID) bool { return r.bits[id>>6]&(1<<(id&63)) != 0 }
