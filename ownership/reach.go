@@ -75,8 +75,8 @@ func (g *Graph) Reach(candidates Roots) *Reach {
 
 // ownerIndex returns the stake positions by owner (those of entity e are
 // pos[start[e]:start[e+1]]) and the owned entity of each stake position: what walking from
-// owners down needs, which the graph does not keep, since only a batch or a Reach walks
-// that way, and the index would cost about 10 bytes per stake for as long as the graph lives.
+// owners down needs. The graph does not keep them: only a batch or a Reach walks that way,
+// and they would cost about 10 bytes per stake for as long as the graph lives.
 func (g *Graph) ownerIndex() (start, pos []int32, owned []ID) {
 	var tmp []int32
 	fillCSR(&start, &pos, &tmp, g.Len(), func(emit func(key, val int32)) {
