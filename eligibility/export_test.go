@@ -13,21 +13,22 @@ func Unscreened(p *CompiledPolicy) *CompiledPolicy {
 	return &q
 }
 
-// ScreenedOut reports whether the ownership rules of p all leave id out of their Reach.
+// ScreenedOut reports whether subject is left out of the Reach of every ownership rule of
+// p (false when p has none).
 func ScreenedOut(p *CompiledPolicy, subject string) bool {
 	id, ok := p.world.lookup(subject)
 	if !ok {
 		return false
 	}
 	id = p.world.graph.Canonical(id)
-	any := false
+	found := false
 	for i := range p.rules {
 		if r := p.rules[i].reach; r != nil {
 			if r.Has(id) {
 				return false
 			}
-			any = true
+			found = true
 		}
 	}
-	return any
+	return found
 }
