@@ -74,9 +74,9 @@ func (g *Graph) putStamps(s *stamps) {
 // whatever the size of the graph. Under a per-holder rule the view also holds the owners of
 // every stake of each joint group met, with their ancestors (a holder may hold a group
 // through any of them), and the work is done per candidate holder. With roots that carry
-// a [Reach] ([Screened]) a subject outside it costs O(1). Query never recurses,
-// so chains of any depth work. A branch is answered as its ultimate parent. Query is safe
-// for concurrent use.
+// a [Reach] ([Screened]) a subject outside it costs O(1), and the climb stops at the
+// ancestors outside it. Query never recurses, so chains of any depth work. A branch is
+// answered as its ultimate parent. Query is safe for concurrent use.
 func (g *Graph) Query(rule *Rule, roots Roots, subject ID, at Date) (Result, error) {
 	var res Result
 	if err := g.QueryInto(&res, rule, roots, subject, at); err != nil {
@@ -107,13 +107,15 @@ func (g *Graph) QueryInto(res *Result, rule *Rule, roots Roots, subject ID, at D
 		return nil
 	}
 	// Outside the caller's Reach the answer is clear with nothing, which start left in res
-	// (under compare, in both parts).
-	out := g.screenedOut(rule, roots, entity)
+	// (under compare, in both parts). Inside it, the view leaves out what lies above the
+	// ancestors outside it.
+	reach := g.reachFor(rule, roots)
+	out := reach != nil && !reach.has(entity)
 	var s *scratch
 	if !out {
 		s = g.getScratch()
 		defer g.putScratch(s)
-		s.v.buildSubject(g, entity, at, rule, roots)
+		s.v.buildSubject(g, entity, at, rule, roots, reach)
 	}
 	if rule.Method != Compare {
 		if !out {

@@ -109,8 +109,9 @@ func (r *Reach) Graph() *Graph { return r.g }
 // Screened is [Roots] together with a [Reach] computed on the graph asked from a superset of
 // them. [Graph.QueryInto] answers a subject outside the Reach as clear, with no share and
 // no evidence, without reading its ancestors: the answer the full computation gives, since
-// nothing above the subject can be restricted or held by unknown parties. A Reach computed
-// on another graph, a rule whose threshold 0 inclusive restricts everything, or a review_at
+// nothing above the subject can be restricted or held by unknown parties. For a subject
+// inside it, the query does not climb above the ancestors outside it, whose shares are 0
+// for the same reason, nor asks whether they are roots. A Reach computed on another graph, a rule whose threshold 0 inclusive restricts everything, or a review_at
 // of 0, which a share of 0 meets, make the query ignore the Reach.
 type Screened struct {
 	Roots Roots
@@ -131,13 +132,15 @@ type Screener interface {
 	ReachOf() *Reach
 }
 
-// screenedOut reports whether roots carry a Reach for g that leaves entity out, and the
-// rule is one for which that makes the answer clear with nothing (see [Screened]).
-func (g *Graph) screenedOut(rule *Rule, roots Roots, entity ID) bool {
+// reachFor returns the Reach that roots carry for g, when the rule is one for which an
+// entity outside it is clear with nothing (see [Screened]); nil otherwise.
+func (g *Graph) reachFor(rule *Rule, roots Roots) *Reach {
 	s, ok := roots.(Screener)
 	if !ok || rule.meetsZero() || (rule.HasReviewAt && rule.ReviewAt <= 0) {
-		return false
+		return nil
 	}
-	r := s.ReachOf()
-	return r != nil && r.g == g && !r.has(entity)
+	if r := s.ReachOf(); r != nil && r.g == g {
+		return r
+	}
+	return nil
 }
