@@ -76,6 +76,7 @@ func fuzzBody(t *testing.T, data []byte) {
 			for _, per := range []bool{false, true} {
 				rule := Rule{Threshold: PercentOf(50), Method: m, PerHolder: per,
 					Controls: [NumBases]ControlEffect{BoardMajority: ControlDeny, DeFacto: ControlReview}}
+				refined := Screened{Roots: roots, Reach: g.ReachFor(roots, &rule)}
 				for id := 0; id < g.Len(); id++ {
 					r, err := g.Query(&rule, roots, ID(id), MustParseDate("2025-01-02"))
 					if err != nil {
@@ -83,6 +84,9 @@ func fuzzBody(t *testing.T, data []byte) {
 					}
 					if rs, err := g.Query(&rule, screened, ID(id), MustParseDate("2025-01-02")); err != nil || !reflect.DeepEqual(r, rs) {
 						t.Fatalf("screened by a Reach, e%d: %+v, %v; unscreened %+v", id, rs, err, r)
+					}
+					if rs, err := g.Query(&rule, refined, ID(id), MustParseDate("2025-01-02")); err != nil || !reflect.DeepEqual(r, rs) {
+						t.Fatalf("screened by a Reach for the rule, e%d: %+v, %v; unscreened %+v", id, rs, err, r)
 					}
 					if time.Since(start) > 2*time.Second {
 						t.Fatalf("too slow: %v", orig)

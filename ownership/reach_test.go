@@ -107,7 +107,19 @@ func TestReachAgainstFull(t *testing.T) {
 				candidates.Add(ID(i))
 			}
 		}
-		reach := g.Reach(candidates)
+		// A plain Reach, one refined for the rule, or one refined for a rule like it with
+		// another threshold (which only a lower one lets the query use).
+		var reach *Reach
+		switch seed % 3 {
+		case 0:
+			reach = g.Reach(candidates)
+		case 1:
+			reach = g.ReachFor(candidates, &rule)
+		default:
+			other := rule
+			other.Threshold = Percent(rng.Int64N(int64(Hundred) + 1))
+			reach = g.ReachFor(candidates, &other)
+		}
 		screened := Screened{Roots: rs, Reach: reach}
 		for subject := 0; subject < size; subject++ {
 			day := refDay(1 + rng.IntN(reftest.RandomDays))
@@ -151,5 +163,119 @@ func TestReachRandomBytes(t *testing.T) {
 			data[0] = byte(5 + rng.IntN(7)) // more entities
 		}
 		fuzzBody(t, data)
+	}
+}
+
+// TestReachForByHand checks the entities a Reach refined for a flow-through rule marks as
+// possibly restricted, on chains where only that mark decides whether the query climbs:
+// exact thresholds, ranges, votes, controls, partial disclosure and several dates; and
+// that the refined Reach changes no answer under any rule, including those it was not
+// refined for.
+func TestReachForByHand(t *testing.T) {
+	later := Stake{Owner: "R", Owned: "F", Share: Exact(PercentOf(30)), Valid: Interval{From: refBase + 10}}
+	earlier := Stake{Owner: "R", Owned: "F", Share: Exact(PercentOf(25)), Valid: Interval{Until: refBase + 10}}
+	votes := Stake{Owner: "R", Owned: "H", Share: Exact(PercentOf(50)), Measure: Votes}
+	w := world{
+		entities: []string{"R", "A", "SA", "B", "SB", "C", "SC", "D", "SD", "P", "SP", "E", "SE", "F", "SF", "H", "SH", "G", "SG"},
+		partial:  []string{"P"},
+		stakes: []Stake{
+			st("R", "A", "50"), st("A", "SA", "100"), // exactly the threshold
+			st("R", "B", "30"), st("B", "SB", "100"), // below it: B is never restricted
+			{Owner: "R", Owned: "C", Share: Range{PercentOf(40), PercentOf(60)}}, st("C", "SC", "100"), // may be
+			st("R", "D", "20"), st("D", "SD", "100"), // controlled instead
+			st("P", "SP", "100"),                                        // a partially disclosed owner
+			st("B", "E", "99"), st("R", "E", "1"), st("E", "SE", "100"), // only through B
+			earlier, later, st("F", "SF", "100"), // 25 + 30 over two dates: never 50 at once
+			votes, st("H", "SH", "100"), // a vote stake counts in its own measure
+			st("R", "G", "30"), {Owner: "R", Owned: "G", Share: Exact(PercentOf(30)), Measure: Votes}, st("G", "SG", "100"), // 30 + 30 in two measures
+		},
+		controls: []Control{{Controller: "R", Controlled: "D", Basis: BoardMajority}},
+	}
+	g := w.build(t)
+	rs := rootsOf(t, g, "R")
+	flow := Rule{Threshold: PercentOf(50), Inclusive: true, Method: FlowThrough,
+		Controls: [NumBases]ControlEffect{BoardMajority: ControlDeny}}
+	reach := g.ReachFor(rs, &flow)
+	// The sum over dates is an upper bound: F counts as possibly restricted.
+	may := map[string]bool{"R": true, "A": true, "SA": true, "C": true, "SC": true, "D": true, "SD": true,
+		"P": true, "SP": true, "F": true, "SF": true, "H": true, "SH": true}
+	for _, name := range w.entities {
+		id, _ := g.Lookup(name)
+		require.True(t, reach.Has(id), name)
+		require.Equal(t, may[name], reach.may[id>>6]&(1<<(id&63)) != 0, name)
+	}
+	want := map[string]Status{"SA": Restricted, "SB": Clear, "SC": Indeterminate, "SD": Restricted,
+		"SP": Indeterminate, "SE": Clear, "SF": Clear, "SH": Restricted, "SG": Clear}
+	screened := Screened{Roots: rs, Reach: reach}
+	for name, status := range want {
+		id, _ := g.Lookup(name)
+		res, err := g.Query(&flow, screened, id, refBase+20)
+		require.NoError(t, err)
+		require.Equal(t, status, res.Status, name)
+	}
+	// The refined Reach under every rule, and an exclusive threshold: equal to the full answer.
+	rules := []Rule{flow, {Threshold: PercentOf(50), Method: FlowThrough}, {Threshold: PercentOf(60), Method: Direct}}
+	for _, m := range []Method{Direct, FlowThrough, Multiplicative, Compare} {
+		for _, per := range []bool{false, true} {
+			for _, th := range []int{10, 50} {
+				rules = append(rules, Rule{Threshold: PercentOf(th), Inclusive: true, Method: m, PerHolder: per,
+					Controls: [NumBases]ControlEffect{BoardMajority: ControlDeny}})
+			}
+		}
+	}
+	for _, rule := range rules {
+		for id := ID(0); int(id) < g.Len(); id++ {
+			for _, day := range []Date{refBase, refBase + 20} {
+				full, err := g.Query(&rule, rs, id, day)
+				require.NoError(t, err)
+				got, err := g.Query(&rule, screened, id, day)
+				require.NoError(t, err)
+				require.Equal(t, full, got, "%s rule %+v", g.Name(id), rule)
+			}
+		}
+	}
+	// Under multiplicative, B's 30% of SB reaches it through B, which the flow-through
+	// mark leaves out: the query must climb anyway.
+	sb, _ := g.Lookup("SB")
+	mult := Rule{Threshold: PercentOf(50), Method: Multiplicative}
+	res, err := g.Query(&mult, screened, sb, refBase)
+	require.NoError(t, err)
+	require.Equal(t, PercentOf(30), res.Share.Lower)
+}
+
+// TestReachForAgainstFull answers random worlds under direct and flow-through rules that
+// aggregate, and under the world's own rule, with a Reach refined for a direct or
+// flow-through rule of a random threshold, and requires the full answers.
+func TestReachForAgainstFull(t *testing.T) {
+	n := 3000
+	if testing.Short() || raceEnabled {
+		n = 300
+	}
+	for seed := 0; seed < n; seed++ {
+		rng := rand.New(rand.NewPCG(uint64(seed), 29))
+		size := 1 + rng.IntN(20)
+		w, roots, r := reftest.RandomWorld(rng, size)
+		g, rs, own := fromRef(t, w, roots, r)
+		refinedFor := own
+		refinedFor.PerHolder, refinedFor.HasReviewAt, refinedFor.ReviewAt = false, false, 0
+		refinedFor.Method = []Method{Direct, FlowThrough}[rng.IntN(2)]
+		refinedFor.Threshold = Percent(rng.Int64N(int64(Hundred) + 1))
+		screened := Screened{Roots: rs, Reach: g.ReachFor(rs, &refinedFor)}
+		rules := []Rule{own, refinedFor}
+		for _, m := range []Method{Direct, FlowThrough} {
+			rule := own
+			rule.PerHolder, rule.Method = false, m
+			rules = append(rules, rule)
+		}
+		for _, rule := range rules {
+			for subject := 0; subject < size; subject++ {
+				day := refDay(1 + rng.IntN(reftest.RandomDays))
+				want, err := g.Query(&rule, rs, ID(subject), day)
+				require.NoError(t, err)
+				got, err := g.Query(&rule, screened, ID(subject), day)
+				require.NoError(t, err)
+				require.Equal(t, want, got, "seed %d subject e%d rule %+v refined for %+v", seed, subject, rule, refinedFor)
+			}
+		}
 	}
 }

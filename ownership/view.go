@@ -33,10 +33,11 @@ type view struct {
 
 	anyRoot, anyPartial bool // some node of the view is a root, or partially disclosed
 
-	// reach, when not nil, is the caller's Reach (see [Screened]): an ancestor outside it
-	// joins the view without its in-stakes and controls, since nothing above it can
-	// restrict it or give it a share, and the subject's answer does not read them.
-	reach *Reach
+	// climb, when not nil, is a set from the caller's Reach (see [Screened] and
+	// Reach.climbSet): an ancestor outside it joins the view without its in-stakes and
+	// controls, since it gives nothing to the entities it holds stakes in, whatever is
+	// above it, and the subject's answer does not read them.
+	climb []uint64
 
 	// Per-holder views only. The joint groups that stakes of the view belong to get local
 	// indices (gSeen: local → graph group; gIdx: back; eGroup: each edge's, or -1), and
@@ -91,7 +92,7 @@ func (v *view) reset(g *Graph, at Date, rule *Rule, roots Roots) {
 	v.cFrom, v.cEff, v.cPos = v.cFrom[:0], v.cEff[:0], v.cPos[:0]
 	v.root, v.partial, v.hasVotes = v.root[:0], v.partial[:0], v.hasVotes[:0]
 	v.anyRoot, v.anyPartial = false, false
-	v.reach = nil
+	v.climb = nil
 	v.gStakes, v.gSeen, v.eGroup = v.gStakes[:0], v.gSeen[:0], v.eGroup[:0]
 	clear(v.gIdx)
 	v.groupListsBuilt = false
@@ -121,9 +122,9 @@ func (v *view) stakeActive(p int32) bool {
 func (v *view) addNodeEdges(k int, roots Roots, visit func(id ID, ref nodeRef) int32) {
 	g := v.g
 	id, ref := v.nodes[k], v.refs[k]
-	if k > 0 && v.reach != nil && !v.reach.has(id) {
-		// Not a root, not partially disclosed, and neither is anything above it: its
-		// shares are 0 in every pass, whatever its stakes and controls.
+	if k > 0 && v.climb != nil && v.climb[id>>6]&(1<<(id&63)) == 0 {
+		// Not a root, not partially disclosed, and never restricted; under the rule its
+		// stakes have weight 0 in every pass, whatever its own stakes and controls.
 		v.inStart = append(v.inStart, int32(len(v.edges)))
 		v.cStart = append(v.cStart, int32(len(v.cFrom)))
 		v.root = append(v.root, false)
@@ -175,10 +176,12 @@ func (v *view) addNodeEdges(k int, roots Roots, visit func(id ID, ref nodeRef) i
 
 // buildSubject builds the view of subject (a canonical id) and its ancestors, in
 // O(ancestors + their in-edges) time, without touching the rest of the graph. With a reach
-// (nil for none; see view.reach), it does not climb above the ancestors outside it.
+// (nil for none; see view.climb), it does not climb above the ancestors that give nothing.
 func (v *view) buildSubject(g *Graph, subject ID, at Date, rule *Rule, roots Roots, reach *Reach) {
 	v.reset(g, at, rule, roots)
-	v.reach = reach
+	if reach != nil {
+		v.climb = reach.climbSet(rule)
+	}
 	v.whole = false
 	// Small views (most) are indexed by a little open-addressing table that stays in
 	// cache; a view that outgrows it moves to a stamp array over all entities, which it
