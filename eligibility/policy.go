@@ -246,8 +246,8 @@ func (b idBits) has(id ownership.ID) bool {
 // pays a cache miss each for: the entities whose own jurisdictions match a jurisdiction
 // rule, and the canonical entities with an entry, at any date, on a list of a designation
 // rule or of an ownership rule's roots. For an ownership rule it also computes, in
-// O(V + E), the Reach of its roots of every date, outside which the query reads no
-// ancestors.
+// O(V + E), the Reach of its roots of every date, refined for the rule, outside which the
+// query reads no ancestors (see [ownership.Graph.ReachFor]).
 func (c *compiledRule) prepare(w *World) {
 	switch c.Kind {
 	case JurisdictionRule:
@@ -272,9 +272,9 @@ func (c *compiledRule) prepare(w *World) {
 		}
 		if c.Kind == OwnershipRule {
 			// Every root of every date is a static root or ever listed (see roots.IsRoot).
-			c.reach = w.graph.Reach(ownership.RootFunc(func(id ownership.ID) bool {
+			c.reach = w.graph.ReachFor(ownership.RootFunc(func(id ownership.ID) bool {
 				return c.rootStatic.IsRoot(id) || c.listed.has(id)
-			}))
+			}), &c.own)
 		}
 	}
 }
