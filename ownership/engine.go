@@ -133,6 +133,12 @@ func (e *engine) run() {
 	e.lo.reset(n, false)
 	e.up.reset(n, true)
 	for _, p := range []*pass{&e.lo, &e.up} {
+		if p.upper && !e.upperDiffers() {
+			p.st = append(p.st[:0], e.lo.st...)
+			p.held = append(p.held[:0], e.lo.held...)
+			p.anyHeld = e.lo.anyHeld
+			break
+		}
 		p.held = resetBools(p.held, len(v.gSeen))
 		p.anyHeld = false
 		for e.hasSource(p) {
@@ -163,6 +169,15 @@ func (e *engine) run() {
 			p.reset(n, p.upper)
 		}
 	}
+}
+
+// upperDiffers reports whether the upper pass can differ from the lower one: only spare
+// capacity (undisclosed remainders, the width of ranges) given to unknown or possibly
+// restricted holders, and controls that restrict for review, separate them. When the view
+// has none of these, the upper pass is a copy of the lower one.
+func (e *engine) upperDiffers() bool {
+	v := e.v
+	return v.anyReviewControl || (v.rule.Unknown != UnknownIgnore && (v.anyPartial || v.anyRange))
 }
 
 // markHeld marks the joint groups in which node k, which passes for the single holder,

@@ -32,6 +32,8 @@ type view struct {
 	ordered   bool
 
 	anyRoot, anyPartial bool // some node of the view is a root, or partially disclosed
+	anyRange            bool // some edge's share is a range (lo < hi)
+	anyReviewControl    bool // some control of the view restricts for review
 
 	// climb, when not nil, is a set from the caller's Reach (see [Screened] and
 	// Reach.climbSet): an ancestor outside it joins the view without its in-stakes and
@@ -91,7 +93,7 @@ func (v *view) reset(g *Graph, at Date, rule *Rule, roots Roots) {
 	v.cStart = append(v.cStart[:0], 0)
 	v.cFrom, v.cEff, v.cPos = v.cFrom[:0], v.cEff[:0], v.cPos[:0]
 	v.root, v.partial, v.hasVotes = v.root[:0], v.partial[:0], v.hasVotes[:0]
-	v.anyRoot, v.anyPartial = false, false
+	v.anyRoot, v.anyPartial, v.anyRange, v.anyReviewControl = false, false, false, false
 	v.climb = nil
 	v.gStakes, v.gSeen, v.eGroup = v.gStakes[:0], v.gSeen[:0], v.eGroup[:0]
 	clear(v.gIdx)
@@ -146,6 +148,7 @@ func (v *view) addNodeEdges(k int, roots Roots, visit func(id ID, ref nodeRef) i
 				v.edges = append(v.edges, vedge{})
 				ed := &v.edges[len(v.edges)-1]
 				ed.from, ed.lo, ed.hi, ed.pos, ed.group, ed.votes = from, r.lo, r.hi, p, r.group(), isVotes
+				v.anyRange = v.anyRange || r.lo != r.hi
 			}
 			if r.meta&metaLast != 0 {
 				break
@@ -162,6 +165,7 @@ func (v *view) addNodeEdges(k int, roots Roots, visit func(id ID, ref nodeRef) i
 			}
 			v.cFrom = append(v.cFrom, visit(g.cFrom[c], g.refOf(g.cFrom[c])))
 			v.cEff = append(v.cEff, eff)
+			v.anyReviewControl = v.anyReviewControl || eff == ControlReview
 			v.cPos = append(v.cPos, c)
 		}
 	}
