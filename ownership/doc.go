@@ -60,10 +60,12 @@
 // so its cost depends on the ancestors, not on the graph; chains a million deep work.
 // [Graph.QueryInto] answers into a caller's [Result] and reuses its memory, for callers
 // that copy out what they need and ask many questions. A caller whose roots stay the same
-// computes their [Reach] once ([Graph.Reach], O(V + E)) and passes it with them
-// ([Screened]): a subject that no root and no undisclosed remainder can reach is then
-// answered clear from one bit, without reading its ancestors (unless a share of 0 meets
-// the rule).
+// computes their [Reach] once ([Graph.Reach] or, refined for a rule, [Graph.ReachFor];
+// O(V + E)) and passes it with them ([Screened]). A subject that no root and no
+// undisclosed remainder can reach is then answered clear from one bit, without reading
+// its ancestors (unless a share of 0 meets the rule). For the others, the query does not
+// climb above ancestors outside the Reach, nor, under direct and flow-through, above
+// owners that can never be restricted.
 // [Graph.Classify] answers every entity in one pass over the graph. Direct and flow-through
 // shares are integer sums compared exactly; multiplicative shares are floating point,
 // compared with the threshold to within 10⁻⁹ percentage points.

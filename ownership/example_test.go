@@ -92,3 +92,42 @@ func ExampleGraph_QueryInto() {
 	// B method_dependent 70 42
 	// C clear 20 20
 }
+
+// A caller whose roots stay the same computes their Reach once, refined for its rule, and
+// asks with it: E, which nothing restricted can reach, is answered from one bit, and the
+// query about B does not climb above A, which 30% can never restrict.
+func ExampleGraph_ReachFor() {
+	var b ownership.Builder
+	r := b.AddEntity("R", ownership.EntityInfo{})
+	for _, name := range []string{"P", "A", "B", "C", "D", "E"} {
+		b.AddEntity(name, ownership.EntityInfo{})
+	}
+	pct := func(s string) ownership.Range { return ownership.Exact(ownership.MustParsePercent(s)) }
+	b.AddStake(ownership.Stake{Owner: "R", Owned: "A", Share: pct("30")})
+	b.AddStake(ownership.Stake{Owner: "P", Owned: "A", Share: pct("70")})
+	b.AddStake(ownership.Stake{Owner: "A", Owned: "B", Share: pct("100")})
+	b.AddStake(ownership.Stake{Owner: "R", Owned: "C", Share: pct("60")})
+	b.AddStake(ownership.Stake{Owner: "C", Owned: "D", Share: pct("100")})
+	b.AddStake(ownership.Stake{Owner: "P", Owned: "E", Share: pct("100")})
+	g, err := b.Build()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	rule := ownership.Rule{Threshold: ownership.PercentOf(50), Method: ownership.FlowThrough}
+	roots := ownership.NewRootSet(r)
+	screened := ownership.Screened{Roots: roots, Reach: g.ReachFor(roots, &rule)}
+	for _, name := range []string{"B", "D", "E"} {
+		id, _ := g.Lookup(name)
+		res, err := g.Query(&rule, screened, id, ownership.MustParseDate("2026-01-01"))
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Println(name, screened.Reach.Has(id), res.Status, res.Share.Lower)
+	}
+	// Output:
+	// B true clear 0
+	// D true restricted 100
+	// E false clear 0
+}
