@@ -73,36 +73,23 @@ func (g *Graph) seeds(candidates Roots) []ID {
 
 // reach computes the Reach of seeds, given the stakes by owner (see ownerIndex).
 func (g *Graph) reach(seeds []ID, outStart, outPos []int32, owned []ID) *Reach {
-	n := g.Len()
-	r := &Reach{g: g, bits: make([]uint64, (n+63)/64)}
+	m := newMarking(g.Len(), seeds)
 	fired := make([]bool, len(g.groups)) // joint groups whose targets are pushed
-	stack := make([]ID, 0, 1024)         // entities added whose own stakes are still to follow
-	add := func(e ID) {
-		if !r.has(e) {
-			r.bits[e>>6] |= 1 << (e & 63)
-			r.n++
-			stack = append(stack, e)
-		}
-	}
-	for _, id := range seeds {
-		add(id)
-	}
-	for len(stack) > 0 {
-		e := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
+	for e, ok := m.next(); ok; e, ok = m.next() {
 		for _, p := range outPos[outStart[e]:outStart[e+1]] {
-			add(owned[p])
+			m.add(owned[p])
 			if gi := g.st[p].group(); gi >= 0 && !fired[gi] {
 				fired[gi] = true
 				for _, q := range g.groupPos[g.groupStart[gi]:g.groupStart[gi+1]] {
-					add(owned[q])
+					m.add(owned[q])
 				}
 			}
 		}
 		for _, c := range g.controlsFrom(e) {
-			add(g.cTo[c])
+			m.add(g.cTo[c])
 		}
 	}
+	r := &Reach{g: g, bits: m.bits, n: m.n}
 	if g.canon != nil { // branches stand for their ultimate parents
 		for e := range g.canon {
 			if c := g.canon[e]; c != ID(e) && r.has(c) && !r.has(ID(e)) {
@@ -127,39 +114,61 @@ func (g *Graph) reach(seeds []ID, outStart, outPos []int32, owned []ID) *Reach {
 // lower or the upper pass, is in the set. Only ultimate parents are marked: a view holds
 // no branch.
 func (g *Graph) mayRestrict(seeds []ID, threshold Percent, outStart, outPos []int32, owned []ID) []uint64 {
-	n := g.Len()
-	bits := make([]uint64, (n+63)/64)
-	has := func(e ID) bool { return bits[e>>6]&(1<<(e&63)) != 0 }
-	sums := make([][2]int64, n) // upper bounds held by entities in the set, by measure
-	stack := make([]ID, 0, 1024)
-	add := func(e ID) {
-		if !has(e) {
-			bits[e>>6] |= 1 << (e & 63)
-			stack = append(stack, e)
-		}
-	}
-	for _, id := range seeds {
-		add(id)
-	}
-	for len(stack) > 0 {
-		e := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
+	m := newMarking(g.Len(), seeds)
+	sums := make([][2]int64, g.Len()) // upper bounds held by entities in the set, by measure
+	for e, ok := m.next(); ok; e, ok = m.next() {
 		for _, p := range outPos[outStart[e]:outStart[e+1]] {
 			o := owned[p]
-			if has(o) {
+			if m.has(o) {
 				continue
 			}
-			m := g.st[p].measure()
-			sums[o][m] += int64(g.st[p].hi)
-			if sums[o][m] >= int64(threshold) {
-				add(o)
+			k := g.st[p].measure()
+			sums[o][k] += int64(g.st[p].hi)
+			if sums[o][k] >= int64(threshold) {
+				m.add(o)
 			}
 		}
 		for _, c := range g.controlsFrom(e) {
-			add(g.cTo[c])
+			m.add(g.cTo[c])
 		}
 	}
-	return bits
+	return m.bits
+}
+
+// marking is a set of entities being grown from seeds: one bit per entity, how many are
+// in, and the entities added whose successors are still to follow.
+type marking struct {
+	bits  []uint64
+	n     int
+	stack []ID
+}
+
+func newMarking(n int, seeds []ID) *marking {
+	m := &marking{bits: make([]uint64, (n+63)/64), stack: make([]ID, 0, 1024)}
+	for _, id := range seeds {
+		m.add(id)
+	}
+	return m
+}
+
+func (m *marking) has(e ID) bool { return m.bits[e>>6]&(1<<(e&63)) != 0 }
+
+func (m *marking) add(e ID) {
+	if !m.has(e) {
+		m.bits[e>>6] |= 1 << (e & 63)
+		m.n++
+		m.stack = append(m.stack, e)
+	}
+}
+
+// next takes an entity whose successors are still to follow; false when none is left.
+func (m *marking) next() (ID, bool) {
+	if len(m.stack) == 0 {
+		return NoID, false
+	}
+	e := m.stack[len(m.stack)-1]
+	m.stack = m.stack[:len(m.stack)-1]
+	return e, true
 }
 
 // ownerIndex returns the stake positions by owner (those of entity e are

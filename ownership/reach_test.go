@@ -123,11 +123,7 @@ func TestReachAgainstFull(t *testing.T) {
 		screened := Screened{Roots: rs, Reach: reach}
 		for subject := 0; subject < size; subject++ {
 			day := refDay(1 + rng.IntN(reftest.RandomDays))
-			want, err := g.Query(&rule, rs, ID(subject), day)
-			require.NoError(t, err)
-			got, err := g.Query(&rule, screened, ID(subject), day)
-			require.NoError(t, err)
-			require.Equal(t, want, got, "seed %d subject e%d", seed, subject)
+			want := requireSameScreened(t, g, &rule, rs, screened, ID(subject), day, "seed %d", seed)
 			// Into a reused result too, which the fast answer must reset like the full one.
 			require.NoError(t, g.QueryInto(&reused, &rule, screened, ID(subject), day))
 			require.Equal(t, want.Status, reused.Status)
@@ -270,12 +266,20 @@ func TestReachForAgainstFull(t *testing.T) {
 		for _, rule := range rules {
 			for subject := 0; subject < size; subject++ {
 				day := refDay(1 + rng.IntN(reftest.RandomDays))
-				want, err := g.Query(&rule, rs, ID(subject), day)
-				require.NoError(t, err)
-				got, err := g.Query(&rule, screened, ID(subject), day)
-				require.NoError(t, err)
-				require.Equal(t, want, got, "seed %d subject e%d rule %+v refined for %+v", seed, subject, rule, refinedFor)
+				requireSameScreened(t, g, &rule, rs, screened, ID(subject), day, "seed %d rule %+v refined for %+v", seed, rule, refinedFor)
 			}
 		}
 	}
+}
+
+// requireSameScreened requires the answer about subject at day under rule to be the same
+// with roots rs bare and screened by a Reach, and returns it.
+func requireSameScreened(t *testing.T, g *Graph, rule *Rule, rs Roots, screened Screened, subject ID, day Date, msg string, args ...any) Result {
+	t.Helper()
+	want, err := g.Query(rule, rs, subject, day)
+	require.NoError(t, err)
+	got, err := g.Query(rule, screened, subject, day)
+	require.NoError(t, err)
+	require.Equal(t, want, got, append([]any{"subject %s: " + msg, g.Name(subject)}, args...)...)
+	return want
 }
