@@ -56,7 +56,8 @@
 // # Cost
 //
 // [Graph.Query] builds a view of the subject's ancestors only (the owners of its owners…),
-// orders its strongly connected components without recursion and runs two fixed points,
+// orders its strongly connected components without recursion and runs two fixed points
+// (the upper one is a copy of the lower when nothing in the view can separate them),
 // so its cost depends on the ancestors, not on the graph; chains a million deep work.
 // [Graph.QueryInto] answers into a caller's [Result] and reuses its memory, for callers
 // that copy out what they need and ask many questions. A caller whose roots stay the same
@@ -64,8 +65,9 @@
 // O(V + E)) and passes it with them ([Screened]). A subject that no root and no
 // undisclosed remainder can reach is then answered clear from one bit, without reading
 // its ancestors (unless a share of 0 meets the rule). For the others, the query does not
-// climb above ancestors outside the Reach, nor, under direct and flow-through, above
-// owners that can never be restricted.
+// climb above ancestors outside the Reach, nor, under a direct or flow-through rule that
+// aggregates, given a Reach from [Graph.ReachFor], above owners that can never be
+// restricted.
 // [Graph.Classify] answers every entity in one pass over the graph. Direct and flow-through
 // shares are integer sums compared exactly; multiplicative shares are floating point,
 // compared with the threshold to within 10⁻⁹ percentage points.

@@ -124,7 +124,8 @@ func (e *engine) isHolderRoot(k int32) bool {
 	return k == e.holder
 }
 
-// run computes both passes over the whole view, SCC by SCC in topological order. A pass
+// run computes both passes (the upper one as a copy of the lower when upperDiffers is
+// false) over the whole view, SCC by SCC in topological order. A pass
 // in which no entity of the view can be a source of restriction (see hasSource) is all
 // zero and is skipped.
 func (e *engine) run() {

@@ -37,8 +37,8 @@ type view struct {
 
 	// climb, when not nil, is a set from the caller's Reach (see [Screened] and
 	// Reach.climbSet): an ancestor outside it joins the view without its in-stakes and
-	// controls, since it gives nothing to the entities it holds stakes in, whatever is
-	// above it, and the subject's answer does not read them.
+	// controls, since what is above it cannot change what it gives to the entities it
+	// holds stakes in, and the subject's answer does not read them.
 	climb []uint64
 
 	// Per-holder views only. The joint groups that stakes of the view belong to get local
@@ -125,8 +125,9 @@ func (v *view) addNodeEdges(k int, roots Roots, visit func(id ID, ref nodeRef) i
 	g := v.g
 	id, ref := v.nodes[k], v.refs[k]
 	if k > 0 && v.climb != nil && v.climb[id>>6]&(1<<(id&63)) == 0 {
-		// Not a root, not partially disclosed, and never restricted; under the rule its
-		// stakes have weight 0 in every pass, whatever its own stakes and controls.
+		// Not a root, not partially disclosed, and never restricted: its own stakes and
+		// controls cannot change its state or the weight of its stakes (0, or 1 for a
+		// joint group a single holder holds, which does not depend on them).
 		v.inStart = append(v.inStart, int32(len(v.edges)))
 		v.cStart = append(v.cStart, int32(len(v.cFrom)))
 		v.root = append(v.root, false)
