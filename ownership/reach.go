@@ -52,7 +52,7 @@ func (g *Graph) ReachFor(candidates Roots, rule *Rule) *Reach {
 	start, pos, owned := g.ownerIndex()
 	seeds := g.seeds(candidates)
 	r := g.reach(seeds, start, pos, owned)
-	if rule != nil && !rule.PerHolder && (rule.Method == Direct || rule.Method == FlowThrough) {
+	if rule != nil && rule.weighsRestrictedOnly() {
 		r.may, r.mayAt = g.mayRestrict(seeds, rule.Threshold, start, pos, owned), rule.Threshold
 	}
 	return r
@@ -197,8 +197,7 @@ func (r *Reach) has(id ID) bool { return r.bits[id>>6]&(1<<(id&63)) != 0 }
 // may be restricted when the Reach marks them for rule (see [Graph.ReachFor]), else the
 // Reach itself.
 func (r *Reach) climbSet(rule *Rule) []uint64 {
-	if r.may != nil && !rule.PerHolder && (rule.Method == Direct || rule.Method == FlowThrough) &&
-		rule.Threshold >= r.mayAt {
+	if r.may != nil && rule.weighsRestrictedOnly() && rule.Threshold >= r.mayAt {
 		return r.may
 	}
 	return r.bits

@@ -49,6 +49,12 @@ func (r *Rule) Validate() error {
 // meetsZero reports whether a share of 0 reaches the threshold: 0 inclusive.
 func (r *Rule) meetsZero() bool { return r.Inclusive && r.Threshold <= 0 }
 
+// weighsRestrictedOnly reports whether only restricted owners give their stakes weight:
+// a rule that aggregates, by the direct or flow-through method (see [Graph.ReachFor]).
+func (r *Rule) weighsRestrictedOnly() bool {
+	return !r.PerHolder && (r.Method == Direct || r.Method == FlowThrough)
+}
+
 // cmpString is "≥" or ">", as the rule compares.
 func (r *Rule) cmpString() string {
 	if r.Inclusive {
