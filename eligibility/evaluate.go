@@ -46,6 +46,12 @@ func Evaluate(w *World, p *CompiledPolicy, subject string, at Date) (Decision, e
 	if canon != id {
 		branchOf = g.Name(canon)
 	}
+	// The evidence names the entity judged (the subject, or its ultimate parent) without
+	// reading its id from the graph again: a cache miss or two in a big world.
+	names := namer{g: g, known: canon, knownName: subject}
+	if branchOf != "" {
+		names.knownName = branchOf
+	}
 	for i := range p.rules {
 		c := &p.rules[i]
 		if !c.inEffect(at) {
@@ -60,7 +66,7 @@ func Evaluate(w *World, p *CompiledPolicy, subject string, at Date) (Decision, e
 			r.Evidence.BranchOf = branchOf
 		case OwnershipRule:
 			var err error
-			r, err = w.ownershipReason(c, id, at)
+			r, err = w.ownershipReason(c, id, names, at)
 			if err != nil {
 				return Decision{}, err
 			}
@@ -261,7 +267,7 @@ func (w *World) resolvedReason(c *compiledRule, id, canon ownership.ID, at Date)
 	return Reason{Effect: VerdictReview, Code: CodeNameMatch, Message: msg, Evidence: Evidence{Designations: matches, Lists: slices.Clone(c.Lists)}}, true
 }
 
-func (w *World) ownershipReason(c *compiledRule, id ownership.ID, at Date) (Reason, error) {
+func (w *World) ownershipReason(c *compiledRule, id ownership.ID, names namer, at Date) (Reason, error) {
 	sc, _ := w.answers.Get().(*ownershipAnswer)
 	if sc == nil {
 		sc = new(ownershipAnswer)
@@ -272,7 +278,7 @@ func (w *World) ownershipReason(c *compiledRule, id ownership.ID, at Date) (Reas
 	if err := w.graph.QueryInto(res, &c.own, &sc.roots, id, at); err != nil {
 		return Reason{}, err
 	}
-	ev := w.ownershipEvidence(c, res)
+	ev := ownershipEvidence(c, res, names)
 	r := Reason{Evidence: Evidence{Ownership: ev}}
 	switch res.Status {
 	case ownership.Restricted:
@@ -408,15 +414,45 @@ func (c *compiledRule) names(id ownership.ID) string {
 	return c.graph.Name(id)
 }
 
-func (w *World) ownershipEvidence(c *compiledRule, res *ownership.Result) *OwnershipEvidence {
+// namer gives the id strings of graph entities, one of which it knows without reading
+// the graph.
+type namer struct {
+	g         *ownership.Graph
+	known     ownership.ID
+	knownName string
+}
+
+func (n namer) name(id ownership.ID) string {
+	switch id {
+	case ownership.NoID:
+		return ""
+	case n.known:
+		return n.knownName
+	}
+	return n.g.Name(id)
+}
+
+// names returns the id strings of ids, nil for none.
+func (n namer) names(ids []ownership.ID) []string {
+	if len(ids) == 0 {
+		return nil
+	}
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = n.name(id)
+	}
+	return out
+}
+
+func ownershipEvidence(c *compiledRule, res *ownership.Result, n namer) *OwnershipEvidence {
 	if len(res.Parts) == 2 {
 		// Under compare, the evidence and its two methods' parts in one allocation.
 		evs := new([3]OwnershipEvidence)
-		w.fillOwnershipEvidence(&evs[0], c, res, evs[1:3:3])
+		fillOwnershipEvidence(&evs[0], c, res, n, evs[1:3:3])
 		return &evs[0]
 	}
 	ev := new(OwnershipEvidence)
-	w.fillOwnershipEvidence(ev, c, res, nil)
+	fillOwnershipEvidence(ev, c, res, n, nil)
 	return ev
 }
 
@@ -424,14 +460,8 @@ func (w *World) ownershipEvidence(c *compiledRule, res *ownership.Result) *Owner
 // strings. Stake and control references share one backing array each, so that a decision
 // costs a handful of allocations however many paths it shows. Under compare, parts is where
 // the methods' evidence goes when it has room for them.
-func (w *World) fillOwnershipEvidence(ev *OwnershipEvidence, c *compiledRule, res *ownership.Result, parts []OwnershipEvidence) {
-	g := w.graph
-	name := func(id ownership.ID) string {
-		if id == ownership.NoID {
-			return ""
-		}
-		return g.Name(id)
-	}
+func fillOwnershipEvidence(ev *OwnershipEvidence, c *compiledRule, res *ownership.Result, n namer, parts []OwnershipEvidence) {
+	name := n.name
 	*ev = OwnershipEvidence{
 		Method: res.Method, Status: res.Status, Threshold: c.Threshold, Inclusive: c.Inclusive, Aggregate: c.Aggregate,
 		SubjectIsRoot: res.SubjectIsRoot, Entity: name(res.Entity), Holder: name(res.Holder), Measure: res.Measure,
@@ -441,13 +471,13 @@ func (w *World) fillOwnershipEvidence(ev *OwnershipEvidence, c *compiledRule, re
 		// Under compare the arithmetic is in each method's part; the top level keeps the
 		// combined status and the roots.
 		ev.Remainder = 0
-		ev.Roots = w.names(res.Roots)
+		ev.Roots = n.names(res.Roots)
 		if len(parts) != len(res.Parts) {
 			parts = make([]OwnershipEvidence, len(res.Parts))
 		}
 		ev.Methods = parts
 		for i := range res.Parts {
-			w.fillOwnershipEvidence(&ev.Methods[i], c, &res.Parts[i], nil)
+			fillOwnershipEvidence(&ev.Methods[i], c, &res.Parts[i], n, nil)
 		}
 		return
 	}
@@ -533,16 +563,5 @@ func (w *World) fillOwnershipEvidence(ev *OwnershipEvidence, c *compiledRule, re
 			ev.Unsettled[i] = f
 		}
 	}
-	ev.Roots = w.names(res.Roots)
-}
-
-func (w *World) names(ids []ownership.ID) []string {
-	if len(ids) == 0 {
-		return nil
-	}
-	out := make([]string, len(ids))
-	for i, id := range ids {
-		out[i] = w.graph.Name(id)
-	}
-	return out
+	ev.Roots = n.names(res.Roots)
 }
