@@ -297,7 +297,6 @@ func (b *Builder) Build() (*Graph, error) {
 	m := len(recs)
 	g.inStart = make([]int32, n+1)
 	g.st = make([]stakeRec, m)
-	g.sIndex = make([]int32, m)
 	for p, r := range recs {
 		s := &b.stakes[r.idx]
 		g.inStart[r.owned+1]++
@@ -310,7 +309,7 @@ func (b *Builder) Build() (*Graph, error) {
 		}
 		g.st[p].meta = meta
 		g.st[p].from, g.st[p].until = s.Valid.From, s.Valid.Until
-		g.sIndex[p] = r.idx
+		g.st[p].index = r.idx
 	}
 	for i := 0; i < n; i++ {
 		if g.inStart[i+1] > 0 {

@@ -63,7 +63,6 @@ type Graph struct {
 	// stakes, sorted by owned (canonical) then input order
 	inStart []int32 // len n+1
 	st      []stakeRec
-	sIndex  []int32 // the caller's stake index
 	// anc holds, for each entity, where the in-stakes of up to ancSlots of its nearest
 	// ancestors with in-stakes of their own start (breadth first, ignoring dates), as
 	// offsets from where the entity's own in-stakes start; noAnc when there is none or the
@@ -85,17 +84,20 @@ type Graph struct {
 	pool pools // reusable query memory
 }
 
-// stakeRec is one stake as stored: everything a query reads, in one 28-byte record so that
-// an entity's in-stakes share a cache line or two. The record also says where the owner's
-// own in-stakes start and whether the owner is partially disclosed or controlled, so that
-// a query climbing from an entity to its owners reads only stake records: the per-entity
-// arrays, a cache miss each in a big graph, are read for the subject alone.
+// stakeRec is one stake as stored: everything a query reads, in one 32-byte record so that
+// an entity's in-stakes share a cache line or two, and no record straddles two lines. The
+// record also says where the owner's own in-stakes start and whether the owner is
+// partially disclosed or controlled, so that a query climbing from an entity to its owners
+// reads only stake records: the per-entity arrays, a cache miss each in a big graph, are
+// read for the subject alone. It keeps the caller's index of the stake too, which evidence
+// names, so that a term or a path step costs no read of another array.
 type stakeRec struct {
 	owner       ID
 	lo, hi      int32
 	meta        uint32 // metaVotes, metaLast, metaOwnerPartial, metaOwnerControlled; joint group + 1 (0 = none) from metaGroupShift
 	from, until Date
 	ostart      int32 // the position of the owner's first in-stake, -1 when it has none
+	index       int32 // the caller's index of the stake
 }
 
 // ancSlots is how many ancestors' stakes a query loads ahead (at 10⁶, 3 answered as fast
@@ -230,7 +232,7 @@ type StakeInfo struct {
 func (g *Graph) stakeInfo(p int32, owned ID) StakeInfo {
 	r := &g.st[p]
 	s := StakeInfo{
-		Index: int(g.sIndex[p]), Owner: r.owner, Owned: owned,
+		Index: int(r.index), Owner: r.owner, Owned: owned,
 		Share:   Range{Percent(r.lo), Percent(r.hi)},
 		Measure: Measure(r.measure()),
 		Valid:   Interval{r.from, r.until},
