@@ -92,6 +92,8 @@ type engine struct {
 	depStart  []int32    // dep as lists of rows by column
 	depTo     []int32
 	tmp       []int32
+	pairKeys  []int32 // the (key, value) pairs of an index being built (fillCSR)
+	pairVals  []int32
 	reach     []bool
 	stack     []int
 }
@@ -646,11 +648,12 @@ func (e *engine) linearMeasure(p *pass, members []int32, c int32, m int) {
 		}
 	}
 	// The variables each one feeds (a nonzero below the diagonal's column), by column.
-	fillCSR(&e.depStart, &e.depTo, &e.tmp, s, func(emit func(key, val int32)) {
-		for _, d := range e.dep {
-			emit(d[0], d[1])
-		}
-	})
+	keys, vals := e.pairKeys[:0], e.pairVals[:0]
+	for _, d := range e.dep {
+		keys, vals = append(keys, d[0]), append(vals, d[1])
+	}
+	fillCSR(&e.depStart, &e.depTo, &e.tmp, s, keys, vals)
+	e.pairKeys, e.pairVals = keys, vals
 	for len(stack) > 0 {
 		j := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]

@@ -176,12 +176,12 @@ func (m *marking) next() (ID, bool) {
 // owners down needs. The graph does not keep them: only a batch or a Reach walks that way,
 // and they would cost about 10 bytes per stake for as long as the graph lives.
 func (g *Graph) ownerIndex() (start, pos []int32, owned []ID) {
-	var tmp []int32
-	fillCSR(&start, &pos, &tmp, g.Len(), func(emit func(key, val int32)) {
-		for p := range g.st {
-			emit(int32(g.st[p].owner), int32(p))
-		}
-	})
+	var next []int32
+	owners := make([]int32, len(g.st))
+	for p := range g.st {
+		owners[p] = int32(g.st[p].owner)
+	}
+	fillCSR(&start, &pos, &next, g.Len(), owners, nil)
 	owned = make([]ID, len(g.st))
 	for e := 0; e < g.Len(); e++ {
 		for p := g.inStart[e]; p < g.inStart[e+1]; p++ {

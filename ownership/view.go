@@ -79,6 +79,8 @@ type view struct {
 	stamp *stamps
 	queue []ID
 	tmp   []int32
+	// the (key, value) pairs of an index being built (fillCSR)
+	pairKeys, pairVals []int32
 
 	touched int32 // what buildSubject loads ahead goes here, so that the load is kept
 }
@@ -292,20 +294,21 @@ func (v *view) groupLists() {
 		return
 	}
 	v.groupListsBuilt = true
-	fillCSR(&v.gOwnStart, &v.gOwn, &v.tmp, v.n(), func(emit func(key, val int32)) {
-		for _, gs := range v.gStakes {
-			emit(gs.from, gs.group)
-		}
-	})
-	fillCSR(&v.gTgtStart, &v.gTgt, &v.tmp, len(v.gSeen), func(emit func(key, val int32)) {
-		for k := int32(0); k < int32(v.n()); k++ {
-			for i := v.inStart[k]; i < v.inStart[k+1]; i++ {
-				if lg := v.eGroup[i]; lg >= 0 {
-					emit(lg, k)
-				}
+	keys, vals := v.pairKeys[:0], v.pairVals[:0]
+	for _, gs := range v.gStakes {
+		keys, vals = append(keys, gs.from), append(vals, gs.group)
+	}
+	fillCSR(&v.gOwnStart, &v.gOwn, &v.tmp, v.n(), keys, vals)
+	keys, vals = keys[:0], vals[:0]
+	for k := int32(0); k < int32(v.n()); k++ {
+		for i := v.inStart[k]; i < v.inStart[k+1]; i++ {
+			if lg := v.eGroup[i]; lg >= 0 {
+				keys, vals = append(keys, lg), append(vals, k)
 			}
 		}
-	})
+	}
+	fillCSR(&v.gTgtStart, &v.gTgt, &v.tmp, len(v.gSeen), keys, vals)
+	v.pairKeys, v.pairVals = keys, vals
 }
 
 // buildAll builds the view of the whole graph at a date; local index == graph id. O(V + E).
@@ -389,40 +392,48 @@ func (v *view) outEdges() {
 	}
 	v.outBuilt = true
 	n := v.n()
-	fillCSR(&v.outStart, &v.outEdge, &v.tmp, n, func(emit func(key, val int32)) {
-		for k := int32(0); k < int32(n); k++ {
-			for e := v.inStart[k]; e < v.inStart[k+1]; e++ {
-				emit(v.edges[e].from, k)
-			}
+	keys, vals := v.pairKeys[:0], v.pairVals[:0]
+	for k := int32(0); k < int32(n); k++ {
+		for e := v.inStart[k]; e < v.inStart[k+1]; e++ {
+			keys, vals = append(keys, v.edges[e].from), append(vals, k)
 		}
-	})
-	fillCSR(&v.cOutStart, &v.cOut, &v.tmp, n, func(emit func(key, val int32)) {
-		for k := int32(0); k < int32(n); k++ {
-			for c := v.cStart[k]; c < v.cStart[k+1]; c++ {
-				emit(v.cFrom[c], k)
-			}
+	}
+	fillCSR(&v.outStart, &v.outEdge, &v.tmp, n, keys, vals)
+	keys, vals = keys[:0], vals[:0]
+	for k := int32(0); k < int32(n); k++ {
+		for c := v.cStart[k]; c < v.cStart[k+1]; c++ {
+			keys, vals = append(keys, v.cFrom[c]), append(vals, k)
 		}
-	})
+	}
+	fillCSR(&v.cOutStart, &v.cOut, &v.tmp, n, keys, vals)
+	v.pairKeys, v.pairVals = keys, vals
 }
 
 // fillCSR sets *start (n+1 entries) and *out so that (*out)[(*start)[k]:(*start)[k+1]] are
-// the values that each emits for key k, in the order it emits them. each is called twice
-// and must emit the same pairs both times; tmp is scratch.
-func fillCSR(start, out, tmp *[]int32, n int, each func(emit func(key, val int32))) {
+// the values of the pairs (keys[i], vals[i]) with key k, in the order of the pairs; with
+// vals nil, the value of pair i is i. next is scratch. It takes slices, not a callback, so
+// that a query building an index allocates nothing: a closure passed on would escape.
+func fillCSR(start, out, next *[]int32, n int, keys, vals []int32) {
 	*start = growZero(*start, n+1)
 	st := *start
-	each(func(k, _ int32) { st[k+1]++ })
+	for _, k := range keys {
+		st[k+1]++
+	}
 	for i := 0; i < n; i++ {
 		st[i+1] += st[i]
 	}
 	*out = growLen(*out, int(st[n]))
 	o := *out
-	*tmp = append((*tmp)[:0], st[:n]...)
-	next := *tmp
-	each(func(k, x int32) {
-		o[next[k]] = x
-		next[k]++
-	})
+	*next = append((*next)[:0], st[:n]...)
+	nx := *next
+	for i, k := range keys {
+		x := int32(i)
+		if vals != nil {
+			x = vals[i]
+		}
+		o[nx[k]] = x
+		nx[k]++
+	}
 }
 
 // tarjan computes the strongly connected components over predecessor edges (stakes and
