@@ -25,10 +25,10 @@ type World struct {
 	graph    *ownership.Graph
 	lists    []List
 	listByID map[string]int
-	// byID finds an entity in one hash probe: Evaluate is called by id string, and a binary
-	// search over a million ids costs twenty cache misses. An id of up to idtable.Inline
-	// bytes is kept in its slot, so that finding it reads one place in memory, not the
-	// three of a Go map (see package idtable).
+	// byID finds an entity with one hash and a short linear probe: Evaluate is called by
+	// id string, and a binary search over a million ids costs twenty cache misses. An id of
+	// up to idtable.Inline bytes is kept in its slot, so that finding it reads one place in
+	// memory, not the two in a row of a Go map (see package idtable).
 	byID *idtable.Table
 
 	// designations by canonical entity (CSR over graph ids)
