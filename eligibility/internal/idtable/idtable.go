@@ -71,6 +71,23 @@ func (t *Table) tagOf(h uint64) uint32 {
 }
 
 func (t *Table) insert(k string, id int32) {
+	s, tag, found := t.find(k)
+	if found {
+		return
+	}
+	s.tag, s.id = tag, id
+	if len(k) <= Inline {
+		s.klen = uint8(len(k))
+		copy(s.key[:], k)
+	} else {
+		s.klen = long
+	}
+}
+
+// find returns the slot that holds k, or, when k is not a key, the empty slot that ends
+// its probe (the table always has one: it has more slots than keys), and k's tag. It
+// writes nothing, so that lookups may run concurrently.
+func (t *Table) find(k string) (*slot, uint32, bool) {
 	h := maphash.String(t.seed, k)
 	tag := t.tagOf(h)
 	for p := t.home(h); ; p++ {
@@ -79,17 +96,10 @@ func (t *Table) insert(k string, id int32) {
 		}
 		s := &t.slots[p]
 		if s.tag == 0 {
-			s.tag, s.id = tag, id
-			if len(k) <= Inline {
-				s.klen = uint8(len(k))
-				copy(s.key[:], k)
-			} else {
-				s.klen = long
-			}
-			return
+			return s, tag, false
 		}
 		if s.tag == tag && t.equal(s, k) {
-			return
+			return s, tag, true
 		}
 	}
 }
@@ -106,20 +116,10 @@ func (t *Table) Lookup(k string) (int32, bool) {
 	if t == nil || len(t.slots) == 0 {
 		return 0, false
 	}
-	h := maphash.String(t.seed, k)
-	tag := t.tagOf(h)
-	for p := t.home(h); ; p++ {
-		if p == len(t.slots) {
-			p = 0
-		}
-		s := &t.slots[p]
-		if s.tag == 0 {
-			return 0, false
-		}
-		if s.tag == tag && t.equal(s, k) {
-			return s.id, true
-		}
+	if s, _, found := t.find(k); found {
+		return s.id, true
 	}
+	return 0, false
 }
 
 // Len returns the number of keys.
