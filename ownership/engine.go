@@ -92,8 +92,7 @@ type engine struct {
 	depStart  []int32    // dep as lists of rows by column
 	depTo     []int32
 	tmp       []int32
-	pairKeys  []int32 // the (key, value) pairs of an index being built (fillCSR)
-	pairVals  []int32
+	pairs     csrPairs // of an index being built (fillCSR)
 	reach     []bool
 	stack     []int
 }
@@ -648,12 +647,11 @@ func (e *engine) linearMeasure(p *pass, members []int32, c int32, m int) {
 		}
 	}
 	// The variables each one feeds (a nonzero below the diagonal's column), by column.
-	keys, vals := e.pairKeys[:0], e.pairVals[:0]
+	e.pairs.reset()
 	for _, d := range e.dep {
-		keys, vals = append(keys, d[0]), append(vals, d[1])
+		e.pairs.add(d[0], d[1])
 	}
-	fillCSR(&e.depStart, &e.depTo, &e.tmp, s, keys, vals)
-	e.pairKeys, e.pairVals = keys, vals
+	fillCSR(&e.depStart, &e.depTo, &e.tmp, s, &e.pairs)
 	for len(stack) > 0 {
 		j := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]

@@ -79,8 +79,7 @@ type view struct {
 	stamp *stamps
 	queue []ID
 	tmp   []int32
-	// the (key, value) pairs of an index being built (fillCSR)
-	pairKeys, pairVals []int32
+	pairs csrPairs // of an index being built (fillCSR)
 
 	touched int32 // what buildSubject loads ahead goes here, so that the load is kept
 }
@@ -294,21 +293,20 @@ func (v *view) groupLists() {
 		return
 	}
 	v.groupListsBuilt = true
-	keys, vals := v.pairKeys[:0], v.pairVals[:0]
+	v.pairs.reset()
 	for _, gs := range v.gStakes {
-		keys, vals = append(keys, gs.from), append(vals, gs.group)
+		v.pairs.add(gs.from, gs.group)
 	}
-	fillCSR(&v.gOwnStart, &v.gOwn, &v.tmp, v.n(), keys, vals)
-	keys, vals = keys[:0], vals[:0]
+	fillCSR(&v.gOwnStart, &v.gOwn, &v.tmp, v.n(), &v.pairs)
+	v.pairs.reset()
 	for k := int32(0); k < int32(v.n()); k++ {
 		for i := v.inStart[k]; i < v.inStart[k+1]; i++ {
 			if lg := v.eGroup[i]; lg >= 0 {
-				keys, vals = append(keys, lg), append(vals, k)
+				v.pairs.add(lg, k)
 			}
 		}
 	}
-	fillCSR(&v.gTgtStart, &v.gTgt, &v.tmp, len(v.gSeen), keys, vals)
-	v.pairKeys, v.pairVals = keys, vals
+	fillCSR(&v.gTgtStart, &v.gTgt, &v.tmp, len(v.gSeen), &v.pairs)
 }
 
 // buildAll builds the view of the whole graph at a date; local index == graph id. O(V + E).
@@ -392,31 +390,43 @@ func (v *view) outEdges() {
 	}
 	v.outBuilt = true
 	n := v.n()
-	keys, vals := v.pairKeys[:0], v.pairVals[:0]
+	v.pairs.reset()
 	for k := int32(0); k < int32(n); k++ {
 		for e := v.inStart[k]; e < v.inStart[k+1]; e++ {
-			keys, vals = append(keys, v.edges[e].from), append(vals, k)
+			v.pairs.add(v.edges[e].from, k)
 		}
 	}
-	fillCSR(&v.outStart, &v.outEdge, &v.tmp, n, keys, vals)
-	keys, vals = keys[:0], vals[:0]
+	fillCSR(&v.outStart, &v.outEdge, &v.tmp, n, &v.pairs)
+	v.pairs.reset()
 	for k := int32(0); k < int32(n); k++ {
 		for c := v.cStart[k]; c < v.cStart[k+1]; c++ {
-			keys, vals = append(keys, v.cFrom[c]), append(vals, k)
+			v.pairs.add(v.cFrom[c], k)
 		}
 	}
-	fillCSR(&v.cOutStart, &v.cOut, &v.tmp, n, keys, vals)
-	v.pairKeys, v.pairVals = keys, vals
+	fillCSR(&v.cOutStart, &v.cOut, &v.tmp, n, &v.pairs)
+}
+
+// csrPairs collects the (key, value) pairs of an index that fillCSR builds, and keeps
+// their memory for the next index. With vals nil, the value of pair i is i.
+type csrPairs struct {
+	keys, vals []int32
+}
+
+func (p *csrPairs) reset() { p.keys, p.vals = p.keys[:0], p.vals[:0] }
+
+func (p *csrPairs) add(key, val int32) {
+	p.keys = append(p.keys, key)
+	p.vals = append(p.vals, val)
 }
 
 // fillCSR sets *start (n+1 entries) and *out so that (*out)[(*start)[k]:(*start)[k+1]] are
-// the values of the pairs (keys[i], vals[i]) with key k, in the order of the pairs; with
-// vals nil, the value of pair i is i. next is scratch. It takes slices, not a callback, so
-// that a query building an index allocates nothing: a closure passed on would escape.
-func fillCSR(start, out, next *[]int32, n int, keys, vals []int32) {
+// the values of the pairs with key k, in the order of the pairs. next is scratch. It takes
+// the pairs collected, not a callback that emits them, so that a query building an index
+// allocates nothing: the closures a callback needs would escape.
+func fillCSR(start, out, next *[]int32, n int, pairs *csrPairs) {
 	*start = growZero(*start, n+1)
 	st := *start
-	for _, k := range keys {
+	for _, k := range pairs.keys {
 		st[k+1]++
 	}
 	for i := 0; i < n; i++ {
@@ -426,10 +436,10 @@ func fillCSR(start, out, next *[]int32, n int, keys, vals []int32) {
 	o := *out
 	*next = append((*next)[:0], st[:n]...)
 	nx := *next
-	for i, k := range keys {
+	for i, k := range pairs.keys {
 		x := int32(i)
-		if vals != nil {
-			x = vals[i]
+		if pairs.vals != nil {
+			x = pairs.vals[i]
 		}
 		o[nx[k]] = x
 		nx[k]++
