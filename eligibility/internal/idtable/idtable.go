@@ -29,12 +29,11 @@ type slot struct {
 
 const long = 0xff
 
-// Table maps keys to their index in the slice given to [New]. It is immutable and safe for
-// concurrent use. The zero Table holds no key.
+// Table maps each key to its index i, as [New] was given it (key(i)). It is immutable and
+// safe for concurrent use. The zero Table holds no key.
 type Table struct {
 	seed  maphash.Seed
 	slots []slot
-	n     int
 	key   func(i int32) string // the keys longer than Inline
 	// collide, set by tests only, gives every key the same tag, so that every probe
 	// compares keys.
@@ -51,7 +50,7 @@ func New(n int, key func(i int32) string) *Table {
 }
 
 func build(n int, key func(i int32) string, collide bool) *Table {
-	t := &Table{seed: maphash.MakeSeed(), n: n, key: key, slots: make([]slot, n+n/4+1), collide: collide}
+	t := &Table{seed: maphash.MakeSeed(), key: key, slots: make([]slot, n+n/4+1), collide: collide}
 	for i := range int32(n) {
 		t.insert(key(i), i)
 	}
@@ -120,12 +119,4 @@ func (t *Table) Lookup(k string) (int32, bool) {
 		return s.id, true
 	}
 	return 0, false
-}
-
-// Len returns the number of keys.
-func (t *Table) Len() int {
-	if t == nil {
-		return 0
-	}
-	return t.n
 }

@@ -22,7 +22,6 @@ func TestTableByHand(t *testing.T) {
 	keys := []string{"", "a", "acme", strings.Repeat("x", Inline), strings.Repeat("x", Inline+1), "ACME", "acme-ltd"}
 	long2 := strings.Repeat("x", Inline) + "y"
 	for _, tb := range []*Table{tableOf(keys), collidingTableOf(keys)} {
-		require.Equal(t, len(keys), tb.Len())
 		for i, k := range keys {
 			got, ok := tb.Lookup(k)
 			require.True(t, ok, "%q", k)
@@ -41,7 +40,6 @@ func TestTableEmpty(t *testing.T) {
 		require.False(t, ok)
 		_, ok = tb.Lookup("a")
 		require.False(t, ok)
-		require.Equal(t, 0, tb.Len())
 	}
 }
 
