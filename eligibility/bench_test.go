@@ -71,7 +71,7 @@ var (
 	evalWorlds = map[int]evalWorld{}
 )
 
-func evalWorldOf(b *testing.B, n int) evalWorld {
+func evalWorldOf(b testing.TB, n int) evalWorld {
 	evalMu.Lock()
 	defer evalMu.Unlock()
 	if ew, ok := evalWorlds[n]; ok {

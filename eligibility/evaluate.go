@@ -40,7 +40,8 @@ func Evaluate(w *World, p *CompiledPolicy, subject string, at Date) (Decision, e
 	if !ok {
 		return Decision{}, fmt.Errorf("%w: %q", ErrUnknownSubject, subject)
 	}
-	d := Decision{Subject: subject, At: at, Verdict: VerdictAllow, Reasons: make([]Reason, 0, len(p.rules))}
+	d := Decision{Subject: subject, At: at, Verdict: VerdictAllow}
+	reasons := make([]Reason, len(p.rules))
 	canon := g.Canonical(id)
 	branchOf := ""
 	if canon != id {
@@ -52,36 +53,62 @@ func Evaluate(w *World, p *CompiledPolicy, subject string, at Date) (Decision, e
 	if branchOf != "" {
 		names.knownName = branchOf
 	}
+	// The rules write the messages they build into msg, and all of them become one
+	// string: an allocation is what a message costs, more than its bytes. spans holds
+	// where each reason's message starts and ends in msg (equal when the reason set its
+	// own message).
+	var msgArr [512]byte
+	var spanArr [16]int32
+	msg, spans := msgArr[:0], spanArr[:0]
+	k := 0
 	for i := range p.rules {
 		c := &p.rules[i]
 		if !c.inEffect(at) {
 			continue
 		}
-		var r Reason
+		r := &reasons[k]
+		k++
+		start := len(msg)
 		switch c.Kind {
 		case JurisdictionRule:
-			r = w.jurisdictionReason(c, id)
+			msg = w.jurisdictionReason(r, c, id, msg)
 		case DesignationRule:
-			r = w.designationReason(c, id, canon, at)
+			msg = w.designationReason(r, c, id, canon, at, msg)
 			r.Evidence.BranchOf = branchOf
 		case OwnershipRule:
 			var err error
-			r, err = w.ownershipReason(c, id, names, at)
+			msg, err = w.ownershipReason(r, c, id, names, at, msg)
 			if err != nil {
 				return Decision{}, err
 			}
 			r.Evidence.BranchOf = branchOf
 			if branchOf != "" {
-				r.Message += " (branch of " + branchOf + ")"
+				msg = append(msg, " (branch of "...)
+				msg = append(msg, branchOf...)
+				msg = append(msg, ')')
 			}
 		}
+		spans = append(spans, int32(start), int32(len(msg)))
 		r.Rule, r.Kind = c.ID, c.Kind
-		d.Reasons = append(d.Reasons, r)
 		d.Verdict = max(d.Verdict, r.Effect)
 	}
-	slices.SortStableFunc(d.Reasons, func(a, b Reason) int { return int(b.Effect) - int(a.Effect) })
+	if len(msg) > 0 {
+		all := string(msg)
+		for j := range k {
+			if a, b := spans[2*j], spans[2*j+1]; b > a {
+				reasons[j].Message = all[a:b]
+			}
+		}
+	}
+	d.Reasons = reasons[:k]
+	if !slices.IsSortedFunc(d.Reasons, byEffect) {
+		slices.SortStableFunc(d.Reasons, byEffect)
+	}
 	return d, nil
 }
+
+// byEffect orders reasons deny, review, allow.
+func byEffect(a, b Reason) int { return int(b.Effect) - int(a.Effect) }
 
 func effectVerdict(e Effect) Verdict {
 	if e == Review {
@@ -105,27 +132,34 @@ func (c *compiledRule) jurisdictionMatch(e *Entity, out []JurisdictionMatch) []J
 	return out
 }
 
-func (w *World) jurisdictionReason(c *compiledRule, id ownership.ID) Reason {
+// jurisdictionReason fills r for a jurisdiction rule, appending the message it builds to
+// msg.
+func (w *World) jurisdictionReason(r *Reason, c *compiledRule, id ownership.ID, msg []byte) []byte {
 	var matches []JurisdictionMatch
 	if c.jmatch.has(id) {
 		matches = c.jurisdictionMatch(&w.entities[id], nil)
 	}
 	if len(matches) == 0 {
-		return Reason{Effect: VerdictAllow, Code: CodeNoJurisdiction, Message: "no jurisdiction of the subject in the rule's roles is in its set"}
+		r.Effect, r.Code, r.Message = VerdictAllow, CodeNoJurisdiction, "no jurisdiction of the subject in the rule's roles is in its set"
+		return msg
 	}
-	var parts []string
-	for _, m := range matches {
-		s := m.Role.String() + " " + m.Code.String()
-		if m.Member != m.Code {
-			s += " (within " + m.Member.String() + ")"
+	for i, m := range matches {
+		if i > 0 {
+			msg = append(msg, ", "...)
 		}
-		parts = append(parts, s)
+		msg = append(msg, m.Role.String()...)
+		msg = append(msg, ' ')
+		msg = append(msg, m.Code.String()...)
+		if m.Member != m.Code {
+			msg = append(msg, " (within "...)
+			msg = append(msg, m.Member.String()...)
+			msg = append(msg, ')')
+		}
 	}
-	return Reason{
-		Effect: effectVerdict(c.Effect), Code: CodeJurisdiction,
-		Message:  strings.Join(parts, ", ") + " is in the rule's set",
-		Evidence: Evidence{Jurisdictions: matches},
-	}
+	msg = append(msg, " is in the rule's set"...)
+	r.Effect, r.Code = effectVerdict(c.Effect), CodeJurisdiction
+	r.Evidence.Jurisdictions = matches
+	return msg
 }
 
 // setMember finds the member of set that contains code: the code itself, or (with
@@ -140,40 +174,51 @@ func setMember(set jurisdiction.Set, code jurisdiction.Code, subdivisions bool) 
 	return jurisdiction.Code{}, false
 }
 
-func (w *World) designationReason(c *compiledRule, id, canon ownership.ID, at Date) Reason {
+// designationReason fills r for a designation rule, appending the message it builds to
+// msg.
+func (w *World) designationReason(r *Reason, c *compiledRule, id, canon ownership.ID, at Date, msg []byte) []byte {
 	var matches []DesignationMatch
 	if c.listed.has(canon) {
 		matches = w.entriesAt(c, canon, at, nil)
 	}
 	if len(matches) == 0 && c.listIdx != nil {
-		if r, ok := w.resolvedReason(c, id, canon, at); ok {
-			return r
+		if rr, ok := w.resolvedReason(c, id, canon, at); ok {
+			*r = rr
+			return msg
 		}
 	}
+	r.Evidence.Lists = slices.Clone(c.Lists)
 	if len(matches) == 0 {
-		b := make([]byte, 0, 64)
-		b = append(b, "not listed on "...)
+		r.Effect, r.Code = VerdictAllow, CodeNotDesignated
+		msg = append(msg, "not listed on "...)
 		for i, l := range c.Lists {
 			if i > 0 {
-				b = append(b, ", "...)
+				msg = append(msg, ", "...)
 			}
-			b = append(b, l...)
+			msg = append(msg, l...)
 		}
-		b = append(b, " at "...)
-		b = at.AppendText(b)
-		return Reason{Effect: VerdictAllow, Code: CodeNotDesignated, Message: string(b), Evidence: Evidence{Lists: slices.Clone(c.Lists)}}
+		msg = append(msg, " at "...)
+		return at.AppendText(msg)
 	}
-	var parts []string
-	for _, m := range matches {
-		s := fmt.Sprintf("listed on %s (entry for %s", m.List, m.Entity)
+	for i, m := range matches {
+		if i > 0 {
+			msg = append(msg, "; "...)
+		}
+		msg = append(msg, "listed on "...)
+		msg = append(msg, m.List...)
+		msg = append(msg, " (entry for "...)
+		msg = append(msg, m.Entity...)
 		if m.Program != "" {
-			s += ", program " + m.Program
+			msg = append(msg, ", program "...)
+			msg = append(msg, m.Program...)
 		}
-		s += ", " + Interval{From: m.From, Until: m.Until}.String() + ")"
-		parts = append(parts, s)
+		msg = append(msg, ", "...)
+		msg = append(msg, Interval{From: m.From, Until: m.Until}.String()...)
+		msg = append(msg, ')')
 	}
-	return Reason{Effect: effectVerdict(c.Effect), Code: CodeDesignated, Message: strings.Join(parts, "; "),
-		Evidence: Evidence{Designations: matches, Lists: slices.Clone(c.Lists)}}
+	r.Effect, r.Code = effectVerdict(c.Effect), CodeDesignated
+	r.Evidence.Designations = matches
+	return msg
 }
 
 // entriesAt appends the entries on the rule's lists that designate canonical entity canon
@@ -267,7 +312,8 @@ func (w *World) resolvedReason(c *compiledRule, id, canon ownership.ID, at Date)
 	return Reason{Effect: VerdictReview, Code: CodeNameMatch, Message: msg, Evidence: Evidence{Designations: matches, Lists: slices.Clone(c.Lists)}}, true
 }
 
-func (w *World) ownershipReason(c *compiledRule, id ownership.ID, names namer, at Date) (Reason, error) {
+// ownershipReason fills r for an ownership rule, appending its message to msg.
+func (w *World) ownershipReason(r *Reason, c *compiledRule, id ownership.ID, names namer, at Date, msg []byte) ([]byte, error) {
 	sc, _ := w.answers.Get().(*ownershipAnswer)
 	if sc == nil {
 		sc = new(ownershipAnswer)
@@ -276,10 +322,9 @@ func (w *World) ownershipReason(c *compiledRule, id ownership.ID, names namer, a
 	res := &sc.res
 	sc.roots = roots{w: w, c: c, at: at}
 	if err := w.graph.QueryInto(res, &c.own, &sc.roots, id, at); err != nil {
-		return Reason{}, err
+		return msg, err
 	}
-	ev := ownershipEvidence(c, res, names)
-	r := Reason{Evidence: Evidence{Ownership: ev}}
+	r.Evidence.Ownership = ownershipEvidence(c, res, names)
 	switch res.Status {
 	case ownership.Restricted:
 		r.Effect = effectVerdict(c.Effect)
@@ -296,34 +341,24 @@ func (w *World) ownershipReason(c *compiledRule, id ownership.ID, names namer, a
 	case ownership.MethodDependent:
 		r.Effect, r.Code = VerdictReview, CodeMethodDependent
 	}
-	r.Message = ownershipMessage(c, res)
-	return r, nil
+	return appendOwnershipMessage(msg, c, res), nil
 }
 
-func ownershipMessage(c *compiledRule, res *ownership.Result) string {
+func appendOwnershipMessage(b []byte, c *compiledRule, res *ownership.Result) []byte {
 	if res.SubjectIsRoot {
-		return "subject is itself a restricted root"
+		return append(b, "subject is itself a restricted root"...)
 	}
 	if res.Method == ownership.Compare {
-		a, b := &res.Parts[0], &res.Parts[1]
-		out := make([]byte, 0, 256)
 		if res.Status == ownership.MethodDependent {
-			out = append(out, "result depends on the method: "...)
+			b = append(b, "result depends on the method: "...)
 		} else {
-			out = append(out, "methods agree: "...)
+			b = append(b, "methods agree: "...)
 		}
-		out = appendMethodMessage(out, c, a)
-		out = append(out, " | "...)
-		out = appendMethodMessage(out, c, b)
-		return string(out)
+		b = appendMethodMessage(b, c, &res.Parts[0])
+		b = append(b, " | "...)
+		return appendMethodMessage(b, c, &res.Parts[1])
 	}
-	return methodMessage(c, res)
-}
-
-func methodMessage(c *compiledRule, res *ownership.Result) string {
-	b := make([]byte, 0, 128)
-	b = appendMethodMessage(b, c, res)
-	return string(b)
+	return appendMethodMessage(b, c, res)
 }
 
 func appendMethodMessage(b []byte, c *compiledRule, res *ownership.Result) []byte {
@@ -432,122 +467,181 @@ func (n namer) name(id ownership.ID) string {
 	return n.g.Name(id)
 }
 
-// names returns the id strings of ids, nil for none.
-func (n namer) names(ids []ownership.ID) []string {
+// names returns the id strings of ids in memory taken from m, nil for none.
+func (n namer) names(ids []ownership.ID, m *evidenceMem) []string {
 	if len(ids) == 0 {
 		return nil
 	}
-	out := make([]string, len(ids))
+	out := take(&m.names, len(ids))
 	for i, id := range ids {
 		out[i] = n.name(id)
 	}
 	return out
 }
 
+// evidenceMem is the memory of one ownership evidence: one backing array per element type
+// for the whole tree (under compare, the methods' parts too), each allocated at its final
+// size, so that a decision costs a handful of allocations however many terms, paths and
+// roots it shows. Allocations, more than the bytes they fill, are what evidence costs.
+type evidenceMem struct {
+	terms     []TermEvidence
+	stakes    []StakeRef
+	controls  []ControlRef
+	paths     []PathEvidence
+	steps     []StepEvidence
+	unsettled []UnsettledFact
+	names     []string
+}
+
+// count adds to m's capacities what the evidence of res needs.
+func (m *evidenceMem) count(res *ownership.Result, sizes *[7]int) {
+	sizes[0] += len(res.Terms)
+	sizes[6] += len(res.Roots)
+	if len(res.Parts) > 0 {
+		for i := range res.Parts {
+			m.count(&res.Parts[i], sizes)
+		}
+		return
+	}
+	if res.ThroughControl {
+		sizes[2]++
+	}
+	sizes[3] += len(res.Paths)
+	for _, p := range res.Paths {
+		sizes[4] += len(p.Steps)
+		for _, s := range p.Steps {
+			if s.IsControl {
+				sizes[2]++
+			} else {
+				sizes[1]++
+			}
+		}
+	}
+	sizes[5] += len(res.Unsettled)
+	for _, u := range res.Unsettled {
+		if u.Control.Basis != 0 {
+			sizes[2]++
+		} else if u.Kind != ownership.UndisclosedRemainder {
+			sizes[1]++
+		}
+	}
+}
+
+// alloc makes m's arrays for the evidence of res.
+func (m *evidenceMem) alloc(res *ownership.Result) {
+	var sizes [7]int
+	m.count(res, &sizes)
+	m.terms = makeCap[TermEvidence](sizes[0])
+	m.stakes = makeCap[StakeRef](sizes[1])
+	m.controls = makeCap[ControlRef](sizes[2])
+	m.paths = makeCap[PathEvidence](sizes[3])
+	m.steps = makeCap[StepEvidence](sizes[4])
+	m.unsettled = makeCap[UnsettledFact](sizes[5])
+	m.names = makeCap[string](sizes[6])
+}
+
+func makeCap[T any](n int) []T {
+	if n == 0 {
+		return nil
+	}
+	return make([]T, 0, n)
+}
+
+// take returns the next n elements of *s, which has room for them.
+func take[T any](s *[]T, n int) []T {
+	i := len(*s)
+	*s = (*s)[:i+n]
+	return (*s)[i : i+n : i+n]
+}
+
 func ownershipEvidence(c *compiledRule, res *ownership.Result, n namer) *OwnershipEvidence {
+	var m evidenceMem
+	m.alloc(res)
 	if len(res.Parts) == 2 {
 		// Under compare, the evidence and its two methods' parts in one allocation.
 		evs := new([3]OwnershipEvidence)
-		fillOwnershipEvidence(&evs[0], c, res, n, evs[1:3:3])
+		fillOwnershipEvidence(&evs[0], c, res, n, &m, evs[1:3:3])
 		return &evs[0]
 	}
 	ev := new(OwnershipEvidence)
-	fillOwnershipEvidence(ev, c, res, n, nil)
+	fillOwnershipEvidence(ev, c, res, n, &m, nil)
 	return ev
 }
 
 // fillOwnershipEvidence converts an ownership result into evidence with entity ids as
-// strings. Stake and control references share one backing array each, so that a decision
-// costs a handful of allocations however many paths it shows. Under compare, parts is where
-// the methods' evidence goes when it has room for them.
-func fillOwnershipEvidence(ev *OwnershipEvidence, c *compiledRule, res *ownership.Result, n namer, parts []OwnershipEvidence) {
+// strings, into zeroed *ev and memory from m. Under compare, parts is where the methods'
+// evidence goes when it has room for them.
+func fillOwnershipEvidence(ev *OwnershipEvidence, c *compiledRule, res *ownership.Result, n namer, m *evidenceMem, parts []OwnershipEvidence) {
 	name := n.name
-	*ev = OwnershipEvidence{
-		Method: res.Method, Status: res.Status, Threshold: c.Threshold, Inclusive: c.Inclusive, Aggregate: c.Aggregate,
-		SubjectIsRoot: res.SubjectIsRoot, Entity: name(res.Entity), Holder: name(res.Holder), Measure: res.Measure,
-		Share: ShareBounds{res.Share.Lower, res.Share.Upper}, Remainder: res.Remainder,
+	// Field by field: *ev is zero, and a composite literal would write all of it.
+	ev.Method, ev.Status, ev.Threshold, ev.Inclusive, ev.Aggregate = res.Method, res.Status, c.Threshold, c.Inclusive, c.Aggregate
+	ev.SubjectIsRoot, ev.Measure = res.SubjectIsRoot, res.Measure
+	ev.Entity = name(res.Entity)
+	if res.Holder != ownership.NoID {
+		ev.Holder = name(res.Holder)
 	}
+	ev.Share = ShareBounds{res.Share.Lower, res.Share.Upper}
+	ev.Roots = n.names(res.Roots, m)
 	if len(res.Parts) > 0 {
 		// Under compare the arithmetic is in each method's part; the top level keeps the
 		// combined status and the roots.
-		ev.Remainder = 0
-		ev.Roots = n.names(res.Roots)
 		if len(parts) != len(res.Parts) {
 			parts = make([]OwnershipEvidence, len(res.Parts))
 		}
 		ev.Methods = parts
 		for i := range res.Parts {
-			fillOwnershipEvidence(&ev.Methods[i], c, &res.Parts[i], n, nil)
+			fillOwnershipEvidence(&ev.Methods[i], c, &res.Parts[i], n, m, nil)
 		}
 		return
 	}
-	nStakes, nControls := 0, 0
-	if res.ThroughControl {
-		nControls++
-	}
-	for _, p := range res.Paths {
-		for _, s := range p.Steps {
-			if s.IsControl {
-				nControls++
-			} else {
-				nStakes++
-			}
-		}
-	}
-	for _, u := range res.Unsettled {
-		if u.Control.Basis != 0 {
-			nControls++
-		} else if u.Kind != ownership.UndisclosedRemainder {
-			nStakes++
-		}
-	}
-	stakes := make([]StakeRef, 0, nStakes)
-	controls := make([]ControlRef, 0, nControls)
+	ev.Remainder = res.Remainder
 	stakeRef := func(s ownership.StakeInfo) *StakeRef {
-		stakes = append(stakes, StakeRef{Index: s.Index, Owner: name(s.Owner), Owned: name(s.Owned), Percent: s.Share, Measure: s.Measure})
-		return &stakes[len(stakes)-1]
+		r := &take(&m.stakes, 1)[0]
+		r.Index, r.Owner, r.Owned, r.Percent, r.Measure = s.Index, name(s.Owner), name(s.Owned), s.Share, s.Measure
+		return r
 	}
 	ctlRef := func(ci ownership.ControlInfo) *ControlRef {
-		controls = append(controls, ControlRef{Index: ci.Index, Controller: name(ci.Controller), Controlled: name(ci.Controlled), Basis: ci.Basis})
-		return &controls[len(controls)-1]
+		r := &take(&m.controls, 1)[0]
+		r.Index, r.Controller, r.Controlled, r.Basis = ci.Index, name(ci.Controller), name(ci.Controlled), ci.Basis
+		return r
 	}
 	if res.ThroughControl {
 		ev.Control = ctlRef(res.Control)
 	}
 	if len(res.Terms) > 0 {
-		ev.Terms = make([]TermEvidence, len(res.Terms))
-		for i, t := range res.Terms {
-			s := t.Stake
-			ev.Terms[i] = TermEvidence{
-				Stake:  StakeRef{Index: s.Index, Owner: name(s.Owner), Owned: name(s.Owned), Percent: s.Share, Measure: s.Measure},
-				Weight: ShareBounds{t.Weight.Lower, t.Weight.Upper}, Contribution: ShareBounds{t.Contribution.Lower, t.Contribution.Upper},
-				Definite: t.Definite,
-			}
+		ev.Terms = take(&m.terms, len(res.Terms))
+		for i := range res.Terms {
+			t, e := &res.Terms[i], &ev.Terms[i]
+			s := &t.Stake
+			e.Stake.Index, e.Stake.Owner, e.Stake.Owned, e.Stake.Percent, e.Stake.Measure = s.Index, name(s.Owner), name(s.Owned), s.Share, s.Measure
+			e.Weight = ShareBounds{t.Weight.Lower, t.Weight.Upper}
+			e.Contribution = ShareBounds{t.Contribution.Lower, t.Contribution.Upper}
+			e.Definite = t.Definite
 		}
 	}
 	if len(res.Paths) > 0 {
-		ev.Paths = make([]PathEvidence, len(res.Paths))
-		steps := make([]StepEvidence, 0, nStakes+nControls)
+		ev.Paths = take(&m.paths, len(res.Paths))
 		for i, p := range res.Paths {
-			first := len(steps)
-			for _, s := range p.Steps {
+			steps := take(&m.steps, len(p.Steps))
+			for j, s := range p.Steps {
 				if s.IsControl {
-					steps = append(steps, StepEvidence{Control: ctlRef(s.Control)})
-				} else {
-					st := StepEvidence{Stake: stakeRef(s.Stake)}
-					if s.HeldGroup {
-						st.HeldGroup = s.Stake.JointGroup
-					}
-					steps = append(steps, st)
+					steps[j].Control = ctlRef(s.Control)
+					continue
+				}
+				steps[j].Stake = stakeRef(s.Stake)
+				if s.HeldGroup {
+					steps[j].HeldGroup = s.Stake.JointGroup
 				}
 			}
-			ev.Paths[i] = PathEvidence{Root: name(p.Root), Steps: steps[first:len(steps):len(steps)], Share: p.Share}
+			ev.Paths[i] = PathEvidence{Root: name(p.Root), Steps: steps, Share: p.Share}
 		}
 	}
 	if len(res.Unsettled) > 0 {
-		ev.Unsettled = make([]UnsettledFact, len(res.Unsettled))
+		ev.Unsettled = take(&m.unsettled, len(res.Unsettled))
 		for i, u := range res.Unsettled {
-			f := UnsettledFact{Kind: u.Kind, Entity: name(u.Entity), Remainder: u.Remainder}
+			f := &ev.Unsettled[i]
+			f.Kind, f.Remainder = u.Kind, u.Remainder
+			f.Entity = name(u.Entity)
 			switch u.Kind {
 			case ownership.RangeStake:
 				f.Stake = stakeRef(u.Stake)
@@ -560,8 +654,6 @@ func fillOwnershipEvidence(ev *OwnershipEvidence, c *compiledRule, res *ownershi
 			case ownership.ReviewControl:
 				f.Control = ctlRef(u.Control)
 			}
-			ev.Unsettled[i] = f
 		}
 	}
-	ev.Roots = n.names(res.Roots)
 }

@@ -1,0 +1,83 @@
+package eligibility_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/eligo/eligo/eligibility"
+	"github.com/eligo/eligo/jurisdiction"
+	"github.com/eligo/eligo/ownership"
+)
+
+// TestReasonMessages pins the messages Evaluate builds from several parts (two matching
+// jurisdictions, two entries, a branch), their order (deny, review, allow, then the
+// policy's order) and what happens past the first 512 bytes of messages and 8 rules, where
+// the memory they are built in grows.
+func TestReasonMessages(t *testing.T) {
+	cn, gd, ru := jurisdiction.MustParse("CN"), jurisdiction.MustParse("CN-GD"), jurisdiction.MustParse("RU")
+	long := strings.Repeat("x", 300)
+	w, err := eligibility.NewWorld(eligibility.WorldData{
+		Entities: []eligibility.Entity{
+			{ID: "p", Jurisdictions: []eligibility.RoleCode{{Role: eligibility.Headquarters, Code: gd}, {Role: eligibility.Incorporation, Code: ru}}},
+			{ID: "b", Kind: eligibility.Branch, BranchOf: "p"},
+			{ID: "o"},
+		},
+		Stakes: []eligibility.Stake{{Owner: "o", Owned: "p", Share: ownership.Exact(ownership.MustParsePercent("60"))}},
+		Lists: []eligibility.List{
+			{ID: "l1", Entries: []eligibility.Entry{
+				{Entity: "p", Program: "P1", Valid: eligibility.Interval{From: ownership.MustParseDate("2020-01-01")}},
+				{Entity: "p", Valid: eligibility.Interval{Until: ownership.MustParseDate("2030-01-01")}},
+			}},
+			{ID: long},
+		},
+	})
+	require.NoError(t, err)
+	rules := []eligibility.Rule{
+		{ID: "clear", Kind: eligibility.DesignationRule, Effect: eligibility.Review, Lists: []string{long}},
+		{ID: "juris", Kind: eligibility.JurisdictionRule, Effect: eligibility.Review,
+			Roles: []eligibility.Role{eligibility.Headquarters, eligibility.Incorporation}, Jurisdictions: []jurisdiction.Code{cn, ru}},
+		{ID: "listed", Kind: eligibility.DesignationRule, Lists: []string{"l1", long}},
+		{ID: "owned", Kind: eligibility.OwnershipRule, Restricted: eligibility.Restricted{Entities: []string{"o"}},
+			Threshold: ownership.MustParsePercent("50"), HasThreshold: true, HasInclusive: true, Aggregate: true, Method: ownership.FlowThrough},
+	}
+	for i := range 9 {
+		rules = append(rules, eligibility.Rule{ID: fmt.Sprintf("more%d", i), Kind: eligibility.DesignationRule, Effect: eligibility.Review, Lists: []string{long}})
+	}
+	p, err := eligibility.Compile(eligibility.Policy{ID: "messages", Rules: rules}, w)
+	require.NoError(t, err)
+	at := ownership.MustParseDate("2026-03-01")
+
+	for _, subject := range []string{"p", "b"} {
+		d, err := eligibility.Evaluate(w, p, subject, at)
+		require.NoError(t, err)
+		require.Equal(t, eligibility.VerdictDeny, d.Verdict)
+		var got []string
+		for _, r := range d.Reasons {
+			got = append(got, r.Rule+": "+r.Message)
+		}
+		branch := ""
+		if subject == "b" {
+			branch = " (branch of p)"
+		}
+		want := []string{
+			"listed: listed on l1 (entry for p, program P1, [2020-01-01, …)); listed on l1 (entry for p, […, 2030-01-01))",
+			"owned: flow_through: definitely restricted (lower share 60 > 50)" + branch,
+		}
+		if subject == "p" {
+			want = append(want, "juris: headquarters CN-GD (within CN), incorporation RU is in the rule's set")
+		}
+		if subject == "b" {
+			// A branch is judged on its own jurisdictions, and it has none.
+			want = append(want, "clear: not listed on "+long+" at 2026-03-01", "juris: no jurisdiction of the subject in the rule's roles is in its set")
+		} else {
+			want = append(want, "clear: not listed on "+long+" at 2026-03-01")
+		}
+		for i := range 9 {
+			want = append(want, fmt.Sprintf("more%d: not listed on %s at 2026-03-01", i, long))
+		}
+		require.Equal(t, want, got, subject)
+	}
+}
