@@ -91,24 +91,25 @@ func (g *Graph) Query(rule *Rule, roots Roots, subject ID, at Date) (Result, err
 // allocating. Slices that a fresh Result would leave nil may come back empty but not nil.
 // On error res is reset to hold no answer.
 func (g *Graph) QueryInto(res *Result, rule *Rule, roots Roots, subject ID, at Date) error {
-	res.start(rule.Method, subject, NoID, rule.PerHolder)
 	if subject < 0 || int(subject) >= g.Len() {
+		res.start(rule.Method, subject, NoID, rule.PerHolder)
 		return fmt.Errorf("%w: %d", ErrSubject, subject)
 	}
 	if err := rule.Validate(); err != nil {
+		res.start(rule.Method, subject, NoID, rule.PerHolder)
 		return err
 	}
 	entity := g.Canonical(subject)
-	res.Entity = entity
 	if roots.IsRoot(entity) {
+		res.start(rule.Method, subject, entity, rule.PerHolder)
 		res.Status = Restricted
 		res.SubjectIsRoot = true
 		res.Roots = append(res.Roots, entity)
 		return nil
 	}
-	// Outside the caller's Reach the answer is clear with nothing, which start left in res
-	// (under compare, in both parts). Inside it, the view leaves out what lies above the
-	// ancestors outside it.
+	// Outside the caller's Reach the answer is clear with nothing, which start leaves in
+	// res (under compare, in both parts). Inside it, the view leaves out what lies above
+	// the ancestors outside it.
 	reach := g.reachFor(rule, roots)
 	out := reach != nil && !reach.has(entity)
 	var s *scratch
@@ -118,11 +119,14 @@ func (g *Graph) QueryInto(res *Result, rule *Rule, roots Roots, subject ID, at D
 		s.v.buildSubject(g, entity, at, rule, roots, reach)
 	}
 	if rule.Method != Compare {
+		res.start(rule.Method, subject, entity, rule.PerHolder)
 		if !out {
 			s.solve(rule.Method, res)
 		}
 		return nil
 	}
+	// Under compare, res becomes a copy of the flow-through part, so it is not started
+	// itself: that would write it whole twice.
 	parts := res.compareParts(rule, subject, entity)
 	if !out {
 		s.solve(FlowThrough, &parts[0])
