@@ -61,6 +61,7 @@ func Evaluate(w *World, p *CompiledPolicy, subject string, at Date) (Decision, e
 	var spanArr [16]int32
 	msg, spans := msgArr[:0], spanArr[:0]
 	k := 0
+	sorted := true // whether the reasons so far are in the order of byEffect
 	for i := range p.rules {
 		c := &p.rules[i]
 		if !c.inEffect(at) {
@@ -90,6 +91,7 @@ func Evaluate(w *World, p *CompiledPolicy, subject string, at Date) (Decision, e
 		}
 		spans = append(spans, int32(start), int32(len(msg)))
 		r.Rule, r.Kind = c.ID, c.Kind
+		sorted = sorted && (k == 1 || r.Effect <= reasons[k-2].Effect)
 		d.Verdict = max(d.Verdict, r.Effect)
 	}
 	if len(msg) > 0 {
@@ -101,7 +103,7 @@ func Evaluate(w *World, p *CompiledPolicy, subject string, at Date) (Decision, e
 		}
 	}
 	d.Reasons = reasons[:k]
-	if !slices.IsSortedFunc(d.Reasons, byEffect) {
+	if !sorted {
 		slices.SortStableFunc(d.Reasons, byEffect)
 	}
 	return d, nil
