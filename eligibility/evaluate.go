@@ -84,6 +84,9 @@ func Evaluate(w *World, p *CompiledPolicy, subject string, at Date) (Decision, e
 			}
 			r.Evidence.BranchOf = branchOf
 			if branchOf != "" {
+				if len(msg) == start { // the reason set its own message
+					msg = append(msg, r.Message...)
+				}
 				msg = append(msg, " (branch of "...)
 				msg = append(msg, branchOf...)
 				msg = append(msg, ')')
@@ -343,7 +346,37 @@ func (w *World) ownershipReason(r *Reason, c *compiledRule, id ownership.ID, nam
 	case ownership.MethodDependent:
 		r.Effect, r.Code = VerdictReview, CodeMethodDependent
 	}
+	if isZeroClear(res) {
+		r.Message = c.zeroClear
+		return msg, nil
+	}
 	return appendOwnershipMessage(msg, c, res), nil
+}
+
+// isZeroClear reports whether res is clear with a definite share of 0 under every method:
+// whether its message is the rule's zeroClear.
+func isZeroClear(res *ownership.Result) bool {
+	if res.Status != ownership.Clear || res.SubjectIsRoot {
+		return false
+	}
+	for i := range res.Parts {
+		if p := &res.Parts[i]; p.Status != ownership.Clear || p.Share.Lower != 0 {
+			return false
+		}
+	}
+	return res.Share.Lower == 0
+}
+
+// zeroClearAnswer is an answer of rule for which isZeroClear holds.
+func zeroClearAnswer(rule *ownership.Rule) *ownership.Result {
+	res := &ownership.Result{Status: ownership.Clear, Method: rule.Method, PerHolder: rule.PerHolder, Holder: ownership.NoID}
+	if rule.Method == ownership.Compare {
+		res.Parts = []ownership.Result{
+			{Status: ownership.Clear, Method: ownership.FlowThrough, PerHolder: rule.PerHolder, Holder: ownership.NoID},
+			{Status: ownership.Clear, Method: ownership.Multiplicative, PerHolder: rule.PerHolder, Holder: ownership.NoID},
+		}
+	}
+	return res
 }
 
 func appendOwnershipMessage(b []byte, c *compiledRule, res *ownership.Result) []byte {

@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/eligo/eligo/eligibility"
+	"github.com/eligo/eligo/eligibility/preset"
 	"github.com/eligo/eligo/jurisdiction"
 	"github.com/eligo/eligo/ownership"
 )
@@ -24,6 +25,8 @@ func TestReasonMessages(t *testing.T) {
 			{ID: "p", Jurisdictions: []eligibility.RoleCode{{Role: eligibility.Headquarters, Code: gd}, {Role: eligibility.Incorporation, Code: ru}}},
 			{ID: "b", Kind: eligibility.Branch, BranchOf: "p"},
 			{ID: "o"},
+			{ID: "q"},
+			{ID: "qb", Kind: eligibility.Branch, BranchOf: "q"},
 		},
 		Stakes: []eligibility.Stake{{Owner: "o", Owned: "p", Share: ownership.Exact(ownership.MustParsePercent("60"))}},
 		Lists: []eligibility.List{
@@ -80,4 +83,43 @@ func TestReasonMessages(t *testing.T) {
 		}
 		require.Equal(t, want, got, subject)
 	}
+
+	// A clear answer with no share, whose message Evaluate does not write, on a branch.
+	d, err := eligibility.Evaluate(w, p, "qb", at)
+	require.NoError(t, err)
+	require.Equal(t, eligibility.VerdictAllow, d.Verdict)
+	for _, r := range d.Reasons {
+		if r.Rule == "owned" {
+			require.Equal(t, "flow_through: not restricted (definite share 0, not > 50) (branch of q)", r.Message)
+		}
+	}
+}
+
+// TestZeroClearMessage: where Evaluate uses an ownership rule's stored message for a clear
+// answer with a definite share of 0, writing the message from the answer gives the same
+// text, under every method, aggregated and per holder, inclusive or not, on a generated
+// world.
+func TestZeroClearMessage(t *testing.T) {
+	d, _ := synthWorld(t, 5000)
+	w, err := eligibility.NewWorld(d)
+	require.NoError(t, err)
+	used := 0
+	for _, method := range []ownership.Method{ownership.Direct, ownership.FlowThrough, ownership.Multiplicative, ownership.Compare} {
+		for _, aggregate := range []bool{true, false} {
+			for _, inclusive := range []bool{true, false} {
+				pol := preset.Seed(nil, "synthetic-list")
+				r := &pol.Rules[1]
+				r.Method, r.Aggregate, r.Inclusive = method, aggregate, inclusive
+				r.Threshold = ownership.MustParsePercent("25")
+				p, err := eligibility.Compile(pol, w)
+				require.NoError(t, err)
+				for i := 0; i < 5000; i += 7 {
+					stored, written := eligibility.ZeroClearMessages(p, fmt.Sprintf("e%07d", i), evalDate)
+					require.Equal(t, written, stored)
+					used += len(stored)
+				}
+			}
+		}
+	}
+	require.Greater(t, used, 1000)
 }

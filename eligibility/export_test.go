@@ -1,6 +1,10 @@
 package eligibility
 
-import "slices"
+import (
+	"slices"
+
+	"github.com/eligo/eligo/ownership"
+)
 
 // Unscreened returns a copy of p whose ownership rules have no Reach, so that tests can
 // compare what Evaluate answers with and without it.
@@ -31,4 +35,30 @@ func ScreenedOut(p *CompiledPolicy, subject string) bool {
 		}
 	}
 	return found
+}
+
+// ZeroClearMessages answers subject under each ownership rule of p and returns, for each
+// answer for which Evaluate uses the rule's stored message, that message and the one
+// written from the answer.
+func ZeroClearMessages(p *CompiledPolicy, subject string, at Date) (stored, written []string) {
+	w := p.world
+	id, ok := w.lookup(subject)
+	if !ok {
+		return nil, nil
+	}
+	for i := range p.rules {
+		c := &p.rules[i]
+		if c.Kind != OwnershipRule {
+			continue
+		}
+		var res ownership.Result
+		if err := w.graph.QueryInto(&res, &c.own, &roots{w: w, c: c, at: at}, id, at); err != nil {
+			panic(err)
+		}
+		if isZeroClear(&res) {
+			stored = append(stored, c.zeroClear)
+			written = append(written, string(appendOwnershipMessage(nil, c, &res)))
+		}
+	}
+	return stored, written
 }
