@@ -36,10 +36,11 @@ func Evaluate(w *World, p *CompiledPolicy, subject string, at Date) (Decision, e
 		return Decision{}, fmt.Errorf("%w: no date", ErrInvalid)
 	}
 	g := w.graph
-	id, ok := w.lookup(subject)
+	q, ok := w.byID.Find(subject)
 	if !ok {
 		return Decision{}, fmt.Errorf("%w: %q", ErrUnknownSubject, subject)
 	}
+	id := q.ID()
 	d := Decision{Subject: subject, At: at, Verdict: VerdictAllow}
 	reasons := make([]Reason, len(p.rules))
 	canon := g.Canonical(id)
@@ -54,7 +55,7 @@ func Evaluate(w *World, p *CompiledPolicy, subject string, at Date) (Decision, e
 		names.knownName = branchOf
 	}
 	// The rules write the messages they build into msg, and all of them become one
-	// string: an allocation is what a message costs, more than its bytes. spans holds
+	// string: one allocation instead of one per message. spans holds
 	// where each reason's message starts and ends in msg (equal when the reason set its
 	// own message).
 	var msgArr [512]byte
@@ -78,7 +79,7 @@ func Evaluate(w *World, p *CompiledPolicy, subject string, at Date) (Decision, e
 			r.Evidence.BranchOf = branchOf
 		case OwnershipRule:
 			var err error
-			msg, err = w.ownershipReason(r, c, id, names, at, msg)
+			msg, err = w.ownershipReason(r, c, q, names, at, msg)
 			if err != nil {
 				return Decision{}, err
 			}
@@ -318,7 +319,7 @@ func (w *World) resolvedReason(c *compiledRule, id, canon ownership.ID, at Date)
 }
 
 // ownershipReason fills r for an ownership rule, appending its message to msg.
-func (w *World) ownershipReason(r *Reason, c *compiledRule, id ownership.ID, names namer, at Date, msg []byte) ([]byte, error) {
+func (w *World) ownershipReason(r *Reason, c *compiledRule, q ownership.QueryStart, names namer, at Date, msg []byte) ([]byte, error) {
 	sc, _ := w.answers.Get().(*ownershipAnswer)
 	if sc == nil {
 		sc = new(ownershipAnswer)
@@ -326,7 +327,7 @@ func (w *World) ownershipReason(r *Reason, c *compiledRule, id ownership.ID, nam
 	defer w.answers.Put(sc)
 	res := &sc.res
 	sc.roots = roots{w: w, c: c, at: at}
-	if err := w.graph.QueryInto(res, &c.own, &sc.roots, id, at); err != nil {
+	if err := w.graph.QueryFrom(res, &c.own, &sc.roots, q, at); err != nil {
 		return msg, err
 	}
 	r.Evidence.Ownership = ownershipEvidence(c, res, names)

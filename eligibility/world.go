@@ -6,7 +6,6 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/eligo/eligo/eligibility/internal/idtable"
 	"github.com/eligo/eligo/ownership"
 )
 
@@ -27,9 +26,10 @@ type World struct {
 	listByID map[string]int
 	// byID finds an entity with one hash and a short linear probe: Evaluate is called by
 	// id string, and a binary search over a million ids costs twenty cache misses. An id of
-	// up to idtable.Inline bytes is kept in its slot, so that finding it reads one place in
-	// memory, not the two in a row of a Go map (see package idtable).
-	byID *idtable.Table
+	// up to ownership.NameInline bytes is kept in its slot, so that finding it reads one
+	// place in memory, not the two in a row of a Go map, and the slot of a short one also
+	// says where a query at it starts (see ownership.NameIndex).
+	byID *ownership.NameIndex
 
 	// designations by canonical entity (CSR over graph ids)
 	desStart []int32
@@ -111,7 +111,7 @@ func NewWorld(d WorldData) (*World, error) {
 	}
 	w := &World{entities: slices.Clone(d.Entities), graph: g, lists: slices.Clone(d.Lists), listByID: map[string]int{}}
 	if g != nil {
-		w.byID = idtable.New(g.Len(), func(i int32) string { return g.Name(ownership.ID(i)) })
+		w.byID = ownership.NewNameIndex(g)
 	}
 	type ref struct {
 		ent ownership.ID
@@ -189,6 +189,6 @@ func (w *World) designations(id ownership.ID) []designation {
 
 // lookup returns the dense id of the entity with the given id string.
 func (w *World) lookup(id string) (ownership.ID, bool) {
-	i, ok := w.byID.Lookup(id)
-	return ownership.ID(i), ok
+	q, ok := w.byID.Find(id)
+	return q.ID(), ok
 }

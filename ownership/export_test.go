@@ -6,7 +6,7 @@ func ViewShape(g *Graph, rule *Rule, roots Roots, subject ID, at Date) (nodes, e
 	s := g.getScratch()
 	defer g.putScratch(s)
 	v := &s.v
-	v.buildSubject(g, g.Canonical(subject), at, rule, roots, nil)
+	v.buildSubject(g, g.Canonical(subject), at, rule, roots, nil, nil)
 	v.order()
 	for c := 0; c+1 < len(v.sccStart); c++ {
 		maxSCC = max(maxSCC, int(v.sccStart[c+1]-v.sccStart[c]))

@@ -27,16 +27,21 @@ func ratPercent(t testing.TB, r *big.Rat) Percent {
 
 // fromRef builds the fast implementation's inputs from a reference world.
 func fromRef(t testing.TB, w reftest.World, roots []bool, r reftest.Rule) (*Graph, *RootSet, Rule) {
+	return fromRefNamed(t, w, roots, r, func(i int) string { return fmt.Sprintf("e%d", i) })
+}
+
+// fromRefNamed is fromRef with the entities' id strings given by name.
+func fromRefNamed(t testing.TB, w reftest.World, roots []bool, r reftest.Rule, name func(int) string) (*Graph, *RootSet, Rule) {
 	var b Builder
 	for i, e := range w.Entities {
 		info := EntityInfo{}
 		if e.Partial {
 			info.Disclosure = Partial
 		}
-		b.AddEntity(fmt.Sprintf("e%d", i), info)
+		b.AddEntity(name(i), info)
 	}
 	for _, s := range w.Stakes {
-		st := Stake{Owner: fmt.Sprintf("e%d", s.Owner), Owned: fmt.Sprintf("e%d", s.Owned),
+		st := Stake{Owner: name(s.Owner), Owned: name(s.Owned),
 			Share: Range{ratPercent(t, s.Lo), ratPercent(t, s.Hi)}, JointGroup: s.Group,
 			Valid: Interval{refDay(s.From), refDay(s.Until)}}
 		if s.Votes {
@@ -47,7 +52,7 @@ func fromRef(t testing.TB, w reftest.World, roots []bool, r reftest.Rule) (*Grap
 	for _, c := range w.Controls {
 		var basis Basis
 		require.NoError(t, basis.UnmarshalText([]byte(c.Basis)))
-		b.AddControl(Control{Controller: fmt.Sprintf("e%d", c.Controller), Controlled: fmt.Sprintf("e%d", c.Controlled),
+		b.AddControl(Control{Controller: name(c.Controller), Controlled: name(c.Controlled),
 			Basis: basis, Valid: Interval{refDay(c.From), refDay(c.Until)}})
 	}
 	g, err := b.Build()

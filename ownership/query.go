@@ -91,6 +91,12 @@ func (g *Graph) Query(rule *Rule, roots Roots, subject ID, at Date) (Result, err
 // allocating. Slices that a fresh Result would leave nil may come back empty but not nil.
 // On error res is reset to hold no answer.
 func (g *Graph) QueryInto(res *Result, rule *Rule, roots Roots, subject ID, at Date) error {
+	return g.query(res, rule, roots, subject, at, nil)
+}
+
+// query answers QueryInto, starting from hint (see [NameIndex]) when it is not nil: then
+// subject is canonical, and hint holds its own start.
+func (g *Graph) query(res *Result, rule *Rule, roots Roots, subject ID, at Date, hint *QueryStart) error {
 	if subject < 0 || int(subject) >= g.Len() {
 		res.start(rule.Method, subject, NoID, rule.PerHolder)
 		return fmt.Errorf("%w: %d", ErrSubject, subject)
@@ -99,7 +105,10 @@ func (g *Graph) QueryInto(res *Result, rule *Rule, roots Roots, subject ID, at D
 		res.start(rule.Method, subject, NoID, rule.PerHolder)
 		return err
 	}
-	entity := g.Canonical(subject)
+	entity := subject
+	if hint == nil {
+		entity = g.Canonical(subject)
+	}
 	if roots.IsRoot(entity) {
 		res.start(rule.Method, subject, entity, rule.PerHolder)
 		res.Status = Restricted
@@ -116,7 +125,7 @@ func (g *Graph) QueryInto(res *Result, rule *Rule, roots Roots, subject ID, at D
 	if !out {
 		s = g.getScratch()
 		defer g.putScratch(s)
-		s.v.buildSubject(g, entity, at, rule, roots, reach)
+		s.v.buildSubject(g, entity, at, rule, roots, reach, hint)
 	}
 	if rule.Method != Compare {
 		res.start(rule.Method, subject, entity, rule.PerHolder)

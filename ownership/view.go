@@ -183,7 +183,9 @@ func (v *view) addNodeEdges(k int, roots Roots, visit func(id ID, ref nodeRef) i
 // buildSubject builds the view of subject (a canonical id) and its ancestors, in
 // O(ancestors + their in-edges) time, without touching the rest of the graph. With a reach
 // (nil for none; see view.climb), it does not climb above the ancestors that give nothing.
-func (v *view) buildSubject(g *Graph, subject ID, at Date, rule *Rule, roots Roots, reach *Reach) {
+// With a hint (nil for none), it takes where the subject's stakes and its ancestors'
+// start from there instead of from the graph's per-entity arrays.
+func (v *view) buildSubject(g *Graph, subject ID, at Date, rule *Rule, roots Roots, reach *Reach, hint *QueryStart) {
 	v.reset(g, at, rule, roots)
 	if reach != nil {
 		v.climb = reach.climbSet(rule)
@@ -237,9 +239,15 @@ func (v *view) buildSubject(g *Graph, subject ID, at Date, rule *Rule, roots Roo
 	// A level's stakes name the next level's owners, so climbing costs one cache miss per
 	// level, one after another. The graph says where the stakes of the subject's nearest
 	// ancestors start: loading them now overlaps their misses with the subject's own.
-	ref := g.refOf(subject)
+	var ref nodeRef
+	var anc []int16
+	if hint != nil {
+		ref, anc = hint.ref, hint.anc[:]
+	} else {
+		ref, anc = g.refOf(subject), g.anc[int(subject)*ancSlots:(int(subject)+1)*ancSlots]
+	}
 	if ref.start >= 0 {
-		for _, d := range g.anc[int(subject)*ancSlots : (int(subject)+1)*ancSlots] {
+		for _, d := range anc {
 			if d != noAnc {
 				v.touched += g.st[ref.start+int32(d)].ostart
 			}
