@@ -42,7 +42,14 @@ func Evaluate(w *World, p *CompiledPolicy, subject string, at Date) (Decision, e
 	}
 	id := q.ID()
 	d := Decision{Subject: subject, At: at, Verdict: VerdictAllow}
-	reasons := make([]Reason, len(p.rules))
+	var mem *decisionMem
+	var reasons []Reason
+	if p.oneBlock {
+		mem = new(decisionMem)
+		reasons = mem.reasons[:len(p.rules)]
+	} else {
+		reasons = make([]Reason, len(p.rules))
+	}
 	canon := g.Canonical(id)
 	branchOf := ""
 	if canon != id {
@@ -75,11 +82,11 @@ func Evaluate(w *World, p *CompiledPolicy, subject string, at Date) (Decision, e
 		case JurisdictionRule:
 			msg = w.jurisdictionReason(r, c, id, msg)
 		case DesignationRule:
-			msg = w.designationReason(r, c, id, canon, at, msg)
+			msg = w.designationReason(r, c, id, canon, at, msg, mem)
 			r.Evidence.BranchOf = branchOf
 		case OwnershipRule:
 			var err error
-			msg, err = w.ownershipReason(r, c, q, names, at, msg)
+			msg, err = w.ownershipReason(r, c, q, names, at, msg, mem)
 			if err != nil {
 				return Decision{}, err
 			}
@@ -182,7 +189,7 @@ func setMember(set jurisdiction.Set, code jurisdiction.Code, subdivisions bool) 
 
 // designationReason fills r for a designation rule, appending the message it builds to
 // msg.
-func (w *World) designationReason(r *Reason, c *compiledRule, id, canon ownership.ID, at Date, msg []byte) []byte {
+func (w *World) designationReason(r *Reason, c *compiledRule, id, canon ownership.ID, at Date, msg []byte, mem *decisionMem) []byte {
 	var matches []DesignationMatch
 	if c.listed.has(canon) {
 		matches = w.entriesAt(c, canon, at, nil)
@@ -193,7 +200,7 @@ func (w *World) designationReason(r *Reason, c *compiledRule, id, canon ownershi
 			return msg
 		}
 	}
-	r.Evidence.Lists = slices.Clone(c.Lists)
+	r.Evidence.Lists = mem.lists(c.Lists)
 	if len(matches) == 0 {
 		r.Effect, r.Code = VerdictAllow, CodeNotDesignated
 		msg = append(msg, "not listed on "...)
@@ -319,7 +326,7 @@ func (w *World) resolvedReason(c *compiledRule, id, canon ownership.ID, at Date)
 }
 
 // ownershipReason fills r for an ownership rule, appending its message to msg.
-func (w *World) ownershipReason(r *Reason, c *compiledRule, q ownership.QueryStart, names namer, at Date, msg []byte) ([]byte, error) {
+func (w *World) ownershipReason(r *Reason, c *compiledRule, q ownership.QueryStart, names namer, at Date, msg []byte, mem *decisionMem) ([]byte, error) {
 	sc, _ := w.answers.Get().(*ownershipAnswer)
 	if sc == nil {
 		sc = new(ownershipAnswer)
@@ -330,7 +337,7 @@ func (w *World) ownershipReason(r *Reason, c *compiledRule, q ownership.QuerySta
 	if err := w.graph.QueryFrom(res, &c.own, &sc.roots, q, at); err != nil {
 		return msg, err
 	}
-	r.Evidence.Ownership = ownershipEvidence(c, res, names)
+	r.Evidence.Ownership = ownershipEvidence(c, res, names, mem)
 	switch res.Status {
 	case ownership.Restricted:
 		r.Effect = effectVerdict(c.Effect)
@@ -590,18 +597,70 @@ func take[T any](s *[]T, n int) []T {
 	return (*s)[i : i+n : i+n]
 }
 
-func ownershipEvidence(c *compiledRule, res *ownership.Result, n namer) *OwnershipEvidence {
+func ownershipEvidence(c *compiledRule, res *ownership.Result, n namer, mem *decisionMem) *OwnershipEvidence {
 	var m evidenceMem
 	m.alloc(res)
 	if len(res.Parts) == 2 {
-		// Under compare, the evidence and its two methods' parts in one allocation.
-		evs := new([3]OwnershipEvidence)
+		// Under compare, the evidence and its two methods' parts in one allocation, or in
+		// the decision's.
+		var evs *[3]OwnershipEvidence
+		if mem != nil {
+			evs = &mem.evs
+		} else {
+			evs = new([3]OwnershipEvidence)
+		}
 		fillOwnershipEvidence(&evs[0], c, res, n, &m, evs[1:3:3])
 		return &evs[0]
 	}
 	ev := new(OwnershipEvidence)
 	fillOwnershipEvidence(ev, c, res, n, &m, nil)
 	return ev
+}
+
+// decisionMem is the memory of a decision under a policy of the most common shape (see
+// oneBlockFits): its reasons, the evidence of its one ownership rule, which answers under
+// compare, and the lists its designation rules looked at, in one allocation instead of
+// three or more. At 10⁶ entities that is 3% of the median decision (measured in process).
+type decisionMem struct {
+	reasons [memRules]Reason
+	evs     [3]OwnershipEvidence
+	list    [memLists]string
+	nList   int // how many of list are taken
+}
+
+const (
+	memRules = 3
+	memLists = 4
+)
+
+// oneBlockFits reports whether a decision under rules fits one decisionMem: two or three
+// rules (fewer would leave too much of it unused), one of them an ownership rule under
+// compare, and at most memLists lists named by the designation rules.
+func oneBlockFits(rules []compiledRule) bool {
+	owned, lists := 0, 0
+	for i := range rules {
+		switch c := &rules[i]; c.Kind {
+		case OwnershipRule:
+			if c.Method != ownership.Compare {
+				return false
+			}
+			owned++
+		case DesignationRule:
+			lists += len(c.Lists)
+		}
+	}
+	return len(rules) >= 2 && len(rules) <= memRules && owned == 1 && lists <= memLists
+}
+
+// lists returns a copy of ids, in m when it has room (m may be nil).
+func (m *decisionMem) lists(ids []string) []string {
+	if m == nil || m.nList+len(ids) > memLists {
+		return slices.Clone(ids)
+	}
+	out := m.list[m.nList : m.nList+len(ids) : m.nList+len(ids)]
+	copy(out, ids)
+	m.nList += len(ids)
+	return out
 }
 
 // fillOwnershipEvidence converts an ownership result into evidence with entity ids as

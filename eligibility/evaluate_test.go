@@ -123,3 +123,60 @@ func TestZeroClearMessage(t *testing.T) {
 	}
 	require.Greater(t, used, 1000)
 }
+
+// TestOneBlock: under a policy of the seed's shape, a decision's reasons, compare evidence
+// and lists share one allocation; the decisions are those made without it, byte for byte,
+// and each decision's lists are its own.
+func TestOneBlock(t *testing.T) {
+	d, _ := synthWorld(t, 3000)
+	d.Lists = append(d.Lists, eligibility.List{ID: "l2"}, eligibility.List{ID: "l3"}, eligibility.List{ID: "l4"}, eligibility.List{ID: "l5"})
+	w, err := eligibility.NewWorld(d)
+	require.NoError(t, err)
+	seed := preset.Seed(nil, "synthetic-list")
+	twoRules := func(more ...string) eligibility.Policy {
+		p := preset.Seed(nil, "synthetic-list", "l2")
+		p.Rules = append(p.Rules[1:], eligibility.Rule{ID: "more", Kind: eligibility.DesignationRule, Lists: more})
+		return p
+	}
+	notCompare := preset.Seed(nil, "synthetic-list")
+	notCompare.Rules[1].Method = ownership.FlowThrough
+	for _, tc := range []struct {
+		name string
+		pol  eligibility.Policy
+		one  bool
+	}{{"seed", seed, true}, {"four lists", twoRules("l3", "l4"), true}, {"five lists", twoRules("l3", "l4", "l5"), false},
+		{"not compare", notCompare, false}} {
+		p, err := eligibility.Compile(tc.pol, w)
+		require.NoError(t, err)
+		require.Equal(t, tc.one, eligibility.OneBlock(p), tc.name)
+		apart := eligibility.WithoutOneBlock(p)
+		for i := 0; i < 3000; i += 3 {
+			s := fmt.Sprintf("e%07d", i)
+			got, err := eligibility.Evaluate(w, p, s, evalDate)
+			require.NoError(t, err)
+			want, err := eligibility.Evaluate(w, apart, s, evalDate)
+			require.NoError(t, err)
+			gj, _ := got.MarshalJSON()
+			wj, _ := want.MarshalJSON()
+			require.Equal(t, string(wj), string(gj), "%s %s", tc.name, s)
+		}
+		// Each decision's lists are its own: changing them changes neither the policy nor
+		// another decision.
+		first, err := eligibility.Evaluate(w, p, "e0000001", evalDate)
+		require.NoError(t, err)
+		before, _ := first.MarshalJSON()
+		second, err := eligibility.Evaluate(w, p, "e0000001", evalDate)
+		require.NoError(t, err)
+		for _, r := range second.Reasons {
+			for j := range r.Evidence.Lists {
+				r.Evidence.Lists[j] = "changed"
+			}
+		}
+		after, _ := first.MarshalJSON()
+		require.Equal(t, string(before), string(after), tc.name)
+		third, err := eligibility.Evaluate(w, p, "e0000001", evalDate)
+		require.NoError(t, err)
+		again, _ := third.MarshalJSON()
+		require.Equal(t, string(before), string(again), tc.name)
+	}
+}

@@ -62,3 +62,13 @@ func ZeroClearMessages(p *CompiledPolicy, subject string, at Date) (stored, writ
 	}
 	return stored, written
 }
+
+// OneBlock reports whether Evaluate puts a decision under p in one allocation, and
+// WithoutOneBlock returns a copy of p for which it does not.
+func OneBlock(p *CompiledPolicy) bool { return p.oneBlock }
+
+func WithoutOneBlock(p *CompiledPolicy) *CompiledPolicy {
+	q := *p
+	q.oneBlock = false
+	return &q
+}

@@ -15,6 +15,8 @@ type CompiledPolicy struct {
 	id    string
 	world *World
 	rules []compiledRule
+	// oneBlock: a decision fits one decisionMem (see oneBlockFits).
+	oneBlock bool
 }
 
 type compiledRule struct {
@@ -230,6 +232,7 @@ func Compile(p Policy, w *World) (*CompiledPolicy, error) {
 	for i := range cp.rules {
 		cp.rules[i].prepare(w)
 	}
+	cp.oneBlock = oneBlockFits(cp.rules)
 	return cp, nil
 }
 
