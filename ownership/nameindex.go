@@ -22,8 +22,10 @@ import (
 // For an id of up to [NameHinted] bytes that is not a branch, the slot also holds where
 // the entity's in-stakes start, its disclosure and control bits, and where the stakes of
 // its nearest ancestors start: what a query otherwise reads from three per-entity arrays
-// of the graph, a cache miss that the query's first stakes wait for. Through
-// [Graph.QueryFrom], a query at an entity found here loads its stakes one miss sooner.
+// of the graph, a cache miss that the query's first stakes wait for. It holds, too, the
+// owner of the entity's largest in-stake, whose id string the evidence of an answer most
+// often shows. Through [Graph.QueryFrom], a query at an entity found here loads its stakes
+// one miss sooner, and that owner's id string with them instead of after them.
 //
 // The index costs 40 bytes per entity, apart from the graph (which it does not change).
 // It is immutable and safe for concurrent use.
@@ -39,21 +41,23 @@ type NameIndex struct {
 // NameInline is the longest id a [NameIndex] keeps in its slot; NameHinted is the longest
 // whose slot also holds the start of a query (see [NameIndex]).
 const (
-	NameInline = 24
-	NameHinted = 14
+	NameInline = 26
+	NameHinted = 12
 )
 
 // nameSlot is one entry of the open-addressed index: 32 bytes, two to a cache line. body
 // holds the id's bytes, after the query's start when the slot is hinted:
 //
-//	hinted:     start int32 | anc [ancSlots]int16 | id [NameHinted]byte
+//	hinted:     start int32 | anc [ancSlots]int16 | owner ID | id [NameHinted]byte
 //	not hinted: id [NameInline]byte
+//
+// The tag has 8 bits: a false match costs a comparison of lengths in the same slot, except
+// for an id longer than NameInline.
 type nameSlot struct {
-	tag  uint16 // hash bits | 1; 0 marks an empty slot
-	meta uint8  // the id's length (metaLen bits; metaLong: not inline), and slot* bits
-	_    uint8
-	id   ID
+	tag  uint8 // hash bits | 1; 0 marks an empty slot
+	meta uint8 // the id's length (metaLen bits; metaLong: not inline), and slot* bits
 	body [NameInline]byte
+	id   ID
 }
 
 const (
@@ -62,7 +66,8 @@ const (
 	slotHinted = 1 << 5
 	slotPart   = 1 << 6 // the entity is partially disclosed
 	slotCtl    = 1 << 7 // a control fact names the entity as controlled
-	hintKey    = 4 + 2*ancSlots
+	hintOwner  = 4 + 2*ancSlots
+	hintKey    = hintOwner + 4
 )
 
 // NewNameIndex indexes the ids of g's entities, in O(entities) time.
@@ -84,11 +89,11 @@ func (x *NameIndex) home(h uint64) int {
 	return int(hi)
 }
 
-func (x *NameIndex) tagOf(h uint64) uint16 {
+func (x *NameIndex) tagOf(h uint64) uint8 {
 	if x.collide {
 		return 1
 	}
-	return uint16(h) | 1
+	return uint8(h) | 1
 }
 
 func (x *NameIndex) insert(id ID) {
@@ -113,6 +118,7 @@ func (x *NameIndex) insert(id ID) {
 		for i, d := range g.anc[int(id)*ancSlots : (int(id)+1)*ancSlots] {
 			binary.LittleEndian.PutUint16(s.body[4+2*i:], uint16(d))
 		}
+		binary.LittleEndian.PutUint32(s.body[hintOwner:], uint32(g.largestOwner(r.start)))
 		copy(s.body[hintKey:], k)
 	case len(k) <= NameInline:
 		s.meta = uint8(len(k))
@@ -125,7 +131,7 @@ func (x *NameIndex) insert(id ID) {
 // find returns the slot that holds k, or, when k is not an id, the empty slot that ends its
 // probe (the index always has one: it has more slots than ids), and k's tag. It writes
 // nothing, so that lookups may run concurrently.
-func (x *NameIndex) find(k string) (*nameSlot, uint16, bool) {
+func (x *NameIndex) find(k string) (*nameSlot, uint8, bool) {
 	h := maphash.String(x.seed, k)
 	tag := x.tagOf(h)
 	for p := x.home(h); ; p++ {
@@ -172,6 +178,7 @@ func (x *NameIndex) Find(name string) (QueryStart, bool) {
 		for i := range q.anc {
 			q.anc[i] = int16(binary.LittleEndian.Uint16(s.body[4+2*i:]))
 		}
+		q.owner = ID(binary.LittleEndian.Uint32(s.body[hintOwner:]))
 	}
 	return q, true
 }
@@ -182,9 +189,27 @@ func (x *NameIndex) Find(name string) (QueryStart, bool) {
 type QueryStart struct {
 	g      *Graph
 	id     ID
-	hinted bool // ref and anc hold the entity's own (it is canonical)
+	hinted bool // ref, anc and owner hold the entity's own (it is canonical)
 	ref    nodeRef
 	anc    [ancSlots]int16
+	owner  ID // the owner of the largest in-stake, NoID for none
+}
+
+// largestOwner returns the owner of the largest in-stake (by upper share, the first of
+// equals) of the entity whose in-stakes start at position start, NoID for none (start -1).
+func (g *Graph) largestOwner(start int32) ID {
+	if start < 0 {
+		return NoID
+	}
+	best := start
+	for p := start; ; p++ {
+		if g.st[p].hi > g.st[best].hi {
+			best = p
+		}
+		if g.st[p].meta&metaLast != 0 {
+			return g.st[best].owner
+		}
+	}
 }
 
 // ID returns the entity's id, or NoID for the zero QueryStart.

@@ -39,6 +39,7 @@ func checkFinds(t testing.TB, x *NameIndex, g *Graph) {
 		if hinted {
 			require.Equal(t, g.refOf(id), q.ref, "%q", g.Name(id))
 			require.Equal(t, g.anc[int(id)*ancSlots:(int(id)+1)*ancSlots], q.anc[:], "%q", g.Name(id))
+			require.Equal(t, g.largestOwner(g.refOf(id).start), q.owner, "%q", g.Name(id))
 		}
 	}
 }
@@ -189,6 +190,31 @@ func TestQueryFromBranches(t *testing.T) {
 			require.NoError(t, g.QueryFrom(&got, &rule, rs, q, refBase))
 			require.Equal(t, want, got, "%v %s", m, name)
 		}
+	}
+}
+
+// TestLargestOwner: the slot names the owner of the largest in-stake, by upper share, the
+// first of equals; none for an entity without in-stakes.
+func TestLargestOwner(t *testing.T) {
+	var b Builder
+	for _, id := range []string{"A", "B", "C", "D", "S", "T"} {
+		b.AddEntity(id, EntityInfo{})
+	}
+	for _, s := range []Stake{st("A", "S", "10"), rng("B", "S", "20", "45"), st("C", "S", "45"), st("D", "S", "0"), st("S", "T", "5")} {
+		b.AddStake(s)
+	}
+	g, err := b.Build()
+	require.NoError(t, err)
+	x := NewNameIndex(g)
+	checkFinds(t, x, g)
+	for name, want := range map[string]string{"S": "B", "T": "S", "A": ""} {
+		q, ok := x.Find(name)
+		require.True(t, ok)
+		if want == "" {
+			require.Equal(t, NoID, q.owner, name)
+			continue
+		}
+		require.Equal(t, want, g.Name(q.owner), name)
 	}
 }
 
