@@ -67,7 +67,9 @@
 // its ancestors (unless a share of 0 meets the rule). For the others, the query does not
 // climb above ancestors outside the Reach, nor, under a direct or flow-through rule that
 // aggregates, given a Reach from [Graph.ReachFor], above owners that can never be
-// restricted.
+// restricted. A caller that is asked by id string finds the entity in a [NameIndex]
+// (O(1), 40 bytes per entity) and answers with [Graph.QueryFrom], which begins from what
+// the index found and reads the subject's stakes one cache miss sooner.
 // [Graph.Classify] answers every entity in one pass over the graph. Direct and flow-through
 // shares are integer sums compared exactly; multiplicative shares are floating point,
 // compared with the threshold to within 10⁻⁹ percentage points.

@@ -131,3 +131,39 @@ func ExampleGraph_ReachFor() {
 	// D true restricted 100
 	// E false clear 0
 }
+
+// A backend asked about entities by their id strings finds them in a NameIndex, built
+// once beside the graph, and answers from what the index found: the same answer as
+// QueryInto's, with one cache miss fewer in a large graph.
+func ExampleGraph_QueryFrom() {
+	var b ownership.Builder
+	x := b.AddEntity("X", ownership.EntityInfo{})
+	b.AddEntity("A", ownership.EntityInfo{})
+	b.AddEntity("B", ownership.EntityInfo{})
+	pct := func(s string) ownership.Range { return ownership.Exact(ownership.MustParsePercent(s)) }
+	b.AddStake(ownership.Stake{Owner: "X", Owned: "A", Share: pct("60")})
+	b.AddStake(ownership.Stake{Owner: "A", Owned: "B", Share: pct("30")})
+	g, err := b.Build()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	index := ownership.NewNameIndex(g)
+	rule := ownership.Rule{Threshold: ownership.PercentOf(25), Method: ownership.Multiplicative}
+	var res ownership.Result
+	for _, name := range []string{"B", "nobody"} {
+		q, ok := index.Find(name)
+		if !ok {
+			fmt.Println(name, "is not in the graph")
+			continue
+		}
+		if err := g.QueryFrom(&res, &rule, ownership.NewRootSet(x), q, ownership.MustParseDate("2026-01-01")); err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Println(g.Name(q.ID()), res.Status, res.Share.Lower)
+	}
+	// Output:
+	// B clear 18
+	// nobody is not in the graph
+}
