@@ -208,3 +208,56 @@ func BenchmarkMemory(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkQueryByName answers random subjects given by id string, under a screened
+// compare rule, into one reused Result: found with Graph.Lookup (a binary search) and
+// answered with QueryInto, or found in a NameIndex and answered with QueryFrom.
+func BenchmarkQueryByName(b *testing.B) {
+	for _, n := range []int{100_000, 1_000_000} {
+		for _, byIndex := range []bool{false, true} {
+			name := fmt.Sprintf("lookup/n=%d", n)
+			if byIndex {
+				name = fmt.Sprintf("index/n=%d", n)
+			}
+			b.Run(name, func(b *testing.B) {
+				bw := worldOf(b, n)
+				rule := ownership.Rule{Threshold: ownership.PercentOf(50), Method: ownership.Compare,
+					Controls: [ownership.NumBases]ownership.ControlEffect{ownership.BoardMajority: ownership.ControlDeny}}
+				var roots ownership.Roots = ownership.Screened{Roots: bw.roots, Reach: bw.g.ReachFor(bw.roots, &rule)}
+				var index *ownership.NameIndex
+				if byIndex {
+					index = ownership.NewNameIndex(bw.g)
+				}
+				rng := rand.New(rand.NewPCG(1, 2))
+				names := make([]string, 1<<16)
+				for i := range names {
+					names[i] = bw.g.Name(ownership.ID(rng.IntN(n)))
+				}
+				var res ownership.Result
+				lat := make([]time.Duration, 0, 1<<16)
+				b.ReportAllocs()
+				i := 0
+				for b.Loop() {
+					name := names[i%len(names)]
+					i++
+					t0 := time.Now()
+					var err error
+					if byIndex {
+						q, _ := index.Find(name)
+						err = bw.g.QueryFrom(&res, &rule, roots, q, benchDate)
+					} else {
+						id, _ := bw.g.Lookup(name)
+						err = bw.g.QueryInto(&res, &rule, roots, id, benchDate)
+					}
+					if err != nil {
+						b.Fatal(err)
+					}
+					if len(lat) < cap(lat) {
+						lat = append(lat, time.Since(t0))
+					}
+				}
+				reportLatency(b, lat)
+			})
+		}
+	}
+}
