@@ -397,48 +397,47 @@ func (e *engine) eval(p *pass, k int32) bool {
 			}
 		}
 	}
-	var share [2]float64
-	for m := 0; m < 2; m++ {
-		if m == 1 && !v.hasVotes[k] {
-			break
-		}
-		share[m] = e.share(p, k, m == 1)
+	// The two measures are spelled out as scalars: a [2]float64 written element by element
+	// and passed on is read back as one 16-byte word, which stalls store forwarding.
+	s0, s1 := e.share(p, k, false), 0.0
+	if v.hasVotes[k] {
+		s1 = e.share(p, k, true)
 	}
-	restr := pass || e.meets(share[0]) || (v.hasVotes[k] && e.meets(share[1]))
+	restr := pass || e.meets(s0) || (v.hasVotes[k] && e.meets(s1))
 	if e.method == FlowThrough {
 		pass = restr
 	}
-	var w [2]float64
-	for m := 0; m < 2; m++ {
-		switch {
-		case pass:
-			w[m] = 1
-		case e.method == Multiplicative:
-			w[m] = share[m] / float64(Hundred)
-		}
+	var w0, w1 float64
+	switch {
+	case pass:
+		w0, w1 = 1, 1
+	case e.method == Multiplicative:
+		w0, w1 = s0/float64(Hundred), s1/float64(Hundred)
 	}
 	p.st[k].byCtl = byCtl
 	if pass && e.holder != -1 && len(v.gStakes) > 0 {
 		e.markHeld(p, k)
 	}
-	return e.set(p, k, pass, restr, share, w)
+	return e.set(p, k, pass, restr, s0, s1, w0, w1)
 }
 
 // set stores node k's state and reports whether anything its successors read (whether it
 // is restricted, and the weight of its stakes) changed. Its share matters to them only
 // through the weight.
-func (e *engine) set(p *pass, k int32, pass, restr bool, share, w [2]float64) bool {
-	changed := p.st[k].pass != pass || p.st[k].restr != restr
-	for m := 0; m < 2; m++ {
-		// A tolerance far above floating-point noise (an ulp of 1 is 1.1e-16) and far below
-		// the threshold tolerance, so that rounding never keeps a cycle iterating.
-		if d := w[m] - p.st[k].weight[m]; d > 1e-13 || d < -1e-13 {
-			changed = true
-		}
+func (e *engine) set(p *pass, k int32, pass, restr bool, s0, s1, w0, w1 float64) bool {
+	st := &p.st[k]
+	changed := st.pass != pass || st.restr != restr
+	// A tolerance far above floating-point noise (an ulp of 1 is 1.1e-16) and far below
+	// the threshold tolerance, so that rounding never keeps a cycle iterating.
+	if d := w0 - st.weight[0]; d > 1e-13 || d < -1e-13 {
+		changed = true
 	}
-	p.st[k].pass, p.st[k].restr = pass, restr
-	p.st[k].share[0], p.st[k].share[1] = share[0], share[1]
-	p.st[k].weight[0], p.st[k].weight[1] = w[0], w[1]
+	if d := w1 - st.weight[1]; d > 1e-13 || d < -1e-13 {
+		changed = true
+	}
+	st.pass, st.restr = pass, restr
+	st.share[0], st.share[1] = s0, s1
+	st.weight[0], st.weight[1] = w0, w1
 	return changed
 }
 
