@@ -82,6 +82,11 @@ type view struct {
 	pairs csrPairs // of an index being built (fillCSR)
 
 	touched int32 // what buildSubject loads ahead goes here, so that the load is kept
+
+	// forward: addNodeEdges met a stake or control from a node to itself or to a node
+	// found after it, so the view is not backward (see order). Only views that
+	// buildSubject builds keep it; tracked says whether it is kept.
+	forward, tracked bool
 }
 
 func (v *view) n() int { return len(v.nodes) }
@@ -95,6 +100,7 @@ func (v *view) reset(g *Graph, at Date, rule *Rule, roots Roots) {
 	v.cFrom, v.cEff, v.cPos = v.cFrom[:0], v.cEff[:0], v.cPos[:0]
 	v.root, v.partial, v.hasVotes = v.root[:0], v.partial[:0], v.hasVotes[:0]
 	v.anyRoot, v.anyPartial, v.anyRange, v.anyReviewControl = false, false, false, false
+	v.forward, v.tracked = false, false
 	v.climb = nil
 	v.gStakes, v.gSeen, v.eGroup = v.gStakes[:0], v.gSeen[:0], v.eGroup[:0]
 	clear(v.gIdx)
@@ -147,6 +153,7 @@ func (v *view) addNodeEdges(k int, roots Roots, visit func(id ID, ref nodeRef) i
 				// built on the stack and copied would be read back as wider words
 				// than it was written in, which stalls store-to-load forwarding.
 				from := visit(r.owner, r.ownerRef())
+				v.forward = v.forward || from <= int32(k)
 				v.edges = append(v.edges, vedge{})
 				ed := &v.edges[len(v.edges)-1]
 				ed.from, ed.lo, ed.hi, ed.pos, ed.group, ed.votes = from, r.lo, r.hi, p, r.group(), isVotes
@@ -165,7 +172,9 @@ func (v *view) addNodeEdges(k int, roots Roots, visit func(id ID, ref nodeRef) i
 			if eff == ControlIgnore || !g.cValid[c].Contains(v.at) {
 				continue
 			}
-			v.cFrom = append(v.cFrom, visit(g.cFrom[c], g.refOf(g.cFrom[c])))
+			from := visit(g.cFrom[c], g.refOf(g.cFrom[c]))
+			v.forward = v.forward || from <= int32(k)
+			v.cFrom = append(v.cFrom, from)
 			v.cEff = append(v.cEff, eff)
 			v.anyReviewControl = v.anyReviewControl || eff == ControlReview
 			v.cPos = append(v.cPos, c)
@@ -260,6 +269,7 @@ func (v *view) buildSubject(g *Graph, subject ID, at Date, rule *Rule, roots Roo
 		}
 	}
 	visit(subject, ref)
+	v.tracked = true
 	k, scanned := 0, 0
 	for {
 		for ; k < len(v.nodes); k++ {
@@ -359,7 +369,11 @@ func (v *view) order() {
 		return
 	}
 	v.ordered = true
-	if !v.backward() {
+	backward := !v.forward
+	if !v.tracked {
+		backward = v.backward()
+	}
+	if !backward {
 		v.tarjan()
 		return
 	}
