@@ -262,27 +262,3 @@ func FuzzNameIndex(f *testing.F) {
 		}
 	})
 }
-
-// TestViewTracksBackward: the view buildSubject builds knows, from the stakes and controls
-// it met, whether every one runs from a node found later to one found earlier, as the scan
-// that order makes for other views finds: on random reference worlds, per holder and not.
-func TestViewTracksBackward(t *testing.T) {
-	found := map[bool]int{}
-	for seed := 0; seed < 300; seed++ {
-		rng := rand.New(rand.NewPCG(uint64(seed), 17))
-		size := 1 + rng.IntN(15)
-		w, roots, r := reftest.RandomWorld(rng, size)
-		g, rs, rule := fromRef(t, w, roots, r)
-		for subject := 0; subject < size; subject++ {
-			s := g.getScratch()
-			v := &s.v
-			v.buildSubject(g, g.Canonical(ID(subject)), refDay(1+rng.IntN(reftest.RandomDays)), &rule, rs, nil, nil)
-			require.True(t, v.tracked)
-			require.Equal(t, v.backward(), !v.forward, "seed %d subject %d", seed, subject)
-			found[!v.forward]++
-			g.putScratch(s)
-		}
-	}
-	require.Positive(t, found[true])
-	require.Positive(t, found[false])
-}
