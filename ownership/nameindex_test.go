@@ -139,10 +139,7 @@ func TestQueryFromReference(t *testing.T) {
 	}
 	var viaIndex, direct Result
 	for seed := 0; seed < 400; seed++ {
-		rng := rand.New(rand.NewPCG(uint64(seed), 13))
-		size := 1 + rng.IntN(15)
-		w, roots, r := reftest.RandomWorld(rng, size)
-		g, rs, rule := fromRefNamed(t, w, roots, r, names[seed%len(names)])
+		rng, size, g, rs, rule := randomGraph(t, seed, 13, names[seed%len(names)])
 		x := NewNameIndex(g)
 		var rts Roots = rs
 		if seed%2 == 1 {

@@ -30,6 +30,20 @@ func fromRef(t testing.TB, w reftest.World, roots []bool, r reftest.Rule) (*Grap
 	return fromRefNamed(t, w, roots, r, func(i int) string { return fmt.Sprintf("e%d", i) })
 }
 
+// randomGraph builds the reference generator's world for seed on PCG stream stream, of 1 to
+// 15 entities, with ids from name ("e%d" when nil). It returns the world's size and the rng,
+// which goes on from there.
+func randomGraph(t testing.TB, seed int, stream uint64, name func(int) string) (*rand.Rand, int, *Graph, *RootSet, Rule) {
+	rng := rand.New(rand.NewPCG(uint64(seed), stream))
+	size := 1 + rng.IntN(15)
+	w, roots, r := reftest.RandomWorld(rng, size)
+	if name == nil {
+		name = func(i int) string { return fmt.Sprintf("e%d", i) }
+	}
+	g, rs, rule := fromRefNamed(t, w, roots, r, name)
+	return rng, size, g, rs, rule
+}
+
 // fromRefNamed is fromRef with the entities' id strings given by name.
 func fromRefNamed(t testing.TB, w reftest.World, roots []bool, r reftest.Rule, name func(int) string) (*Graph, *RootSet, Rule) {
 	var b Builder
@@ -195,10 +209,7 @@ func TestQueryIntoReuses(t *testing.T) {
 		return r
 	}
 	for seed := 0; seed < 500; seed++ {
-		rng := rand.New(rand.NewPCG(uint64(seed), 11))
-		size := 1 + rng.IntN(15)
-		w, roots, r := reftest.RandomWorld(rng, size)
-		g, rs, rule := fromRef(t, w, roots, r)
+		rng, size, g, rs, rule := randomGraph(t, seed, 11, nil)
 		for subject := 0; subject < size; subject++ {
 			day := refDay(1 + rng.IntN(reftest.RandomDays))
 			want, err := g.Query(&rule, rs, ID(subject), day)
@@ -271,10 +282,7 @@ func TestQueryIntoReuses(t *testing.T) {
 func TestViewTracksBackward(t *testing.T) {
 	found := map[bool]int{}
 	for seed := 0; seed < 300; seed++ {
-		rng := rand.New(rand.NewPCG(uint64(seed), 17))
-		size := 1 + rng.IntN(15)
-		w, roots, r := reftest.RandomWorld(rng, size)
-		g, rs, rule := fromRef(t, w, roots, r)
+		rng, size, g, rs, rule := randomGraph(t, seed, 17, nil)
 		for subject := 0; subject < size; subject++ {
 			s := g.getScratch()
 			v := &s.v
