@@ -525,7 +525,7 @@ func (n namer) names(ids []ownership.ID, m *evidenceMem) []string {
 // evidenceMem is the memory of one ownership evidence: one backing array per element type
 // for the whole tree (under compare, the methods' parts too), each allocated at its final
 // size, so that a decision costs a handful of allocations however many terms, paths and
-// roots it shows. Allocations, more than the bytes they fill, are what evidence costs.
+// roots it shows.
 type evidenceMem struct {
 	terms     []TermEvidence
 	stakes    []StakeRef
