@@ -536,9 +536,9 @@ type evidenceMem struct {
 	names     []string
 }
 
-// count adds to m's capacities what the evidence of res needs.
+// count adds to m's capacities what the evidence of res needs. Under compare the top level
+// shows only the roots: its terms, the flow-through part's, are shown in that part.
 func (m *evidenceMem) count(res *ownership.Result, sizes *[7]int) {
-	sizes[0] += len(res.Terms)
 	sizes[6] += len(res.Roots)
 	if len(res.Parts) > 0 {
 		for i := range res.Parts {
@@ -546,6 +546,7 @@ func (m *evidenceMem) count(res *ownership.Result, sizes *[7]int) {
 		}
 		return
 	}
+	sizes[0] += len(res.Terms)
 	if res.ThroughControl {
 		sizes[2]++
 	}

@@ -98,7 +98,7 @@ func TestReasonMessages(t *testing.T) {
 // TestZeroClearMessage: where Evaluate uses an ownership rule's stored message for a clear
 // answer with a definite share of 0, writing the message from the answer gives the same
 // text, under every method, aggregated and per holder, inclusive or not, on a generated
-// world.
+// world; and the memory of every answer's evidence is allocated at the size it fills.
 func TestZeroClearMessage(t *testing.T) {
 	d, _ := synthWorld(t, 5000)
 	w, err := eligibility.NewWorld(d)
@@ -117,6 +117,8 @@ func TestZeroClearMessage(t *testing.T) {
 					stored, written := eligibility.ZeroClearMessages(p, fmt.Sprintf("e%07d", i), evalDate)
 					require.Equal(t, written, stored)
 					used += len(stored)
+					// The evidence's memory is allocated at the size it fills.
+					require.Zero(t, eligibility.EvidenceSlack(p, fmt.Sprintf("e%07d", i), evalDate))
 				}
 			}
 		}

@@ -72,3 +72,34 @@ func WithoutOneBlock(p *CompiledPolicy) *CompiledPolicy {
 	q.oneBlock = false
 	return &q
 }
+
+// EvidenceSlack answers subject under each ownership rule of p, converts each answer into
+// evidence, and returns how many elements of the evidence's memory were left unused (0
+// when every array was allocated at the size the evidence fills).
+func EvidenceSlack(p *CompiledPolicy, subject string, at Date) int {
+	w := p.world
+	id, ok := w.lookup(subject)
+	if !ok {
+		return 0
+	}
+	slack := 0
+	for i := range p.rules {
+		c := &p.rules[i]
+		if c.Kind != OwnershipRule {
+			continue
+		}
+		var res ownership.Result
+		if err := w.graph.QueryInto(&res, &c.own, &roots{w: w, c: c, at: at}, id, at); err != nil {
+			panic(err)
+		}
+		var m evidenceMem
+		m.alloc(&res)
+		n := namer{g: w.graph, known: w.graph.Canonical(id), knownName: subject}
+		evs := new([3]OwnershipEvidence)
+		fillOwnershipEvidence(&evs[0], c, &res, n, &m, evs[1:3:3])
+		slack += cap(m.terms) - len(m.terms) + cap(m.stakes) - len(m.stakes) + cap(m.controls) - len(m.controls) +
+			cap(m.paths) - len(m.paths) + cap(m.steps) - len(m.steps) + cap(m.unsettled) - len(m.unsettled) +
+			cap(m.names) - len(m.names)
+	}
+	return slack
+}
