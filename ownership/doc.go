@@ -68,8 +68,9 @@
 // climb above ancestors outside the Reach, nor, under a direct or flow-through rule that
 // aggregates, given a Reach from [Graph.ReachFor], above owners that can never be
 // restricted. A caller that is asked by id string finds the entity in a [NameIndex]
-// (O(1), 40 bytes per entity) and answers with [Graph.QueryFrom], which begins from what
-// the index found and reads the subject's stakes one cache miss sooner.
+// (O(1), 40 bytes per entity) and answers with [Graph.QueryFrom], which, for an id of up
+// to [NameHinted] bytes that is not a branch, begins from what the index found and reads
+// the subject's stakes one cache miss sooner.
 // [Graph.Classify] answers every entity in one pass over the graph. Direct and flow-through
 // shares are integer sums compared exactly; multiplicative shares are floating point,
 // compared with the threshold to within 10⁻⁹ percentage points.

@@ -252,9 +252,9 @@ func (v *view) buildSubject(g *Graph, subject ID, at Date, rule *Rule, roots Roo
 	var anc []int16
 	if hint != nil {
 		ref, anc = hint.ref, hint.anc[:]
-		// The id string of the owner of the largest stake, which evidence most often
-		// names, loads with the stakes: reading it after the answer would be a cache
-		// miss of its own.
+		// The header of the id string of the owner of the largest stake, which
+		// evidence most often names, loads with the stakes: reading it after the answer
+		// would be a cache miss of its own.
 		if hint.owner != NoID {
 			v.touched += int32(len(g.ids[hint.owner]))
 		}
