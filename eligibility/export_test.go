@@ -37,14 +37,13 @@ func ScreenedOut(p *CompiledPolicy, subject string) bool {
 	return found
 }
 
-// ZeroClearMessages answers subject under each ownership rule of p and returns, for each
-// answer for which Evaluate uses the rule's stored message, that message and the one
-// written from the answer.
-func ZeroClearMessages(p *CompiledPolicy, subject string, at Date) (stored, written []string) {
+// ownershipAnswers answers subject under each ownership rule of p and calls f with each
+// answer.
+func ownershipAnswers(p *CompiledPolicy, subject string, at Date, f func(c *compiledRule, id ownership.ID, res *ownership.Result)) {
 	w := p.world
 	id, ok := w.lookup(subject)
 	if !ok {
-		return nil, nil
+		return
 	}
 	for i := range p.rules {
 		c := &p.rules[i]
@@ -55,11 +54,20 @@ func ZeroClearMessages(p *CompiledPolicy, subject string, at Date) (stored, writ
 		if err := w.graph.QueryInto(&res, &c.own, &roots{w: w, c: c, at: at}, id, at); err != nil {
 			panic(err)
 		}
-		if isZeroClear(&res) {
-			stored = append(stored, c.zeroClear)
-			written = append(written, string(appendOwnershipMessage(nil, c, &res)))
-		}
+		f(c, id, &res)
 	}
+}
+
+// ZeroClearMessages answers subject under each ownership rule of p and returns, for each
+// answer for which Evaluate uses the rule's stored message, that message and the one
+// written from the answer.
+func ZeroClearMessages(p *CompiledPolicy, subject string, at Date) (stored, written []string) {
+	ownershipAnswers(p, subject, at, func(c *compiledRule, _ ownership.ID, res *ownership.Result) {
+		if isZeroClear(res) {
+			stored = append(stored, c.zeroClear)
+			written = append(written, string(appendOwnershipMessage(nil, c, res)))
+		}
+	})
 	return stored, written
 }
 
@@ -77,29 +85,17 @@ func WithoutOneBlock(p *CompiledPolicy) *CompiledPolicy {
 // evidence, and returns how many elements of the evidence's memory were left unused (0
 // when every array was allocated at the size the evidence fills).
 func EvidenceSlack(p *CompiledPolicy, subject string, at Date) int {
-	w := p.world
-	id, ok := w.lookup(subject)
-	if !ok {
-		return 0
-	}
 	slack := 0
-	for i := range p.rules {
-		c := &p.rules[i]
-		if c.Kind != OwnershipRule {
-			continue
-		}
-		var res ownership.Result
-		if err := w.graph.QueryInto(&res, &c.own, &roots{w: w, c: c, at: at}, id, at); err != nil {
-			panic(err)
-		}
+	ownershipAnswers(p, subject, at, func(c *compiledRule, id ownership.ID, res *ownership.Result) {
 		var m evidenceMem
-		m.alloc(&res)
-		n := namer{g: w.graph, known: w.graph.Canonical(id), knownName: subject}
+		m.alloc(res)
+		g := p.world.graph
+		n := namer{g: g, known: g.Canonical(id), knownName: subject}
 		evs := new([3]OwnershipEvidence)
-		fillOwnershipEvidence(&evs[0], c, &res, n, &m, evs[1:3:3])
+		fillOwnershipEvidence(&evs[0], c, res, n, &m, evs[1:3:3])
 		slack += cap(m.terms) - len(m.terms) + cap(m.stakes) - len(m.stakes) + cap(m.controls) - len(m.controls) +
 			cap(m.paths) - len(m.paths) + cap(m.steps) - len(m.steps) + cap(m.unsettled) - len(m.unsettled) +
 			cap(m.names) - len(m.names)
-	}
+	})
 	return slack
 }
