@@ -203,15 +203,8 @@ func (w *World) designationReason(r *Reason, c *compiledRule, id, canon ownershi
 	r.Evidence.Lists = mem.lists(c.Lists)
 	if len(matches) == 0 {
 		r.Effect, r.Code = VerdictAllow, CodeNotDesignated
-		msg = append(msg, "not listed on "...)
-		for i, l := range c.Lists {
-			if i > 0 {
-				msg = append(msg, ", "...)
-			}
-			msg = append(msg, l...)
-		}
-		msg = append(msg, " at "...)
-		return at.AppendText(msg)
+		r.Message = c.notListedAt(at)
+		return msg
 	}
 	for i, m := range matches {
 		if i > 0 {
@@ -232,6 +225,36 @@ func (w *World) designationReason(r *Reason, c *compiledRule, id, canon ownershi
 	r.Effect, r.Code = effectVerdict(c.Effect), CodeDesignated
 	r.Evidence.Designations = matches
 	return msg
+}
+
+// appendNotListed appends the message of designation rule c that does not list the
+// subject at date at.
+func appendNotListed(b []byte, c *compiledRule, at Date) []byte {
+	b = append(b, "not listed on "...)
+	for i, l := range c.Lists {
+		if i > 0 {
+			b = append(b, ", "...)
+		}
+		b = append(b, l...)
+	}
+	b = append(b, " at "...)
+	return at.AppendText(b)
+}
+
+// notListedAt returns the message of designation rule c that does not list the subject at
+// date at: the most common designation answer, and most callers ask at one date (today)
+// for a long time. The rule remembers the message of the last date it wrote one for, so
+// that the next decision at that date takes the same string instead of writing it again.
+// The answer is the text appendNotListed writes, whichever date was remembered: the
+// compiled policy stays immutable in all that a caller can see, and safe for concurrent
+// use (callers at many dates at once only miss, and write the message).
+func (c *compiledRule) notListedAt(at Date) string {
+	if m := c.notListed.Load(); m != nil && m.at == at {
+		return m.text
+	}
+	m := &datedText{at: at, text: string(appendNotListed(nil, c, at))}
+	c.notListed.Store(m)
+	return m.text
 }
 
 // entriesAt appends the entries on the rule's lists that designate canonical entity canon

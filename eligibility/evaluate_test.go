@@ -2,7 +2,9 @@ package eligibility_test
 
 import (
 	"fmt"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -92,6 +94,65 @@ func TestReasonMessages(t *testing.T) {
 		if r.Rule == "owned" {
 			require.Equal(t, "flow_through: not restricted (definite share 0, not > 50) (branch of q)", r.Message)
 		}
+	}
+}
+
+// TestNotListedAtDates: a designation rule remembers its "not listed" message for the last
+// date it wrote one for; the message is still that of the date asked, whether the dates
+// alternate, repeat or come from many goroutines at once.
+func TestNotListedAtDates(t *testing.T) {
+	w, err := eligibility.NewWorld(eligibility.WorldData{
+		Entities: []eligibility.Entity{{ID: "s"}, {ID: "t"}},
+		Lists: []eligibility.List{
+			{ID: "l1", Entries: []eligibility.Entry{{Entity: "t", Valid: eligibility.Interval{From: ownership.MustParseDate("2025-01-01")}}}},
+			{ID: "l2"},
+		},
+	})
+	require.NoError(t, err)
+	p, err := eligibility.Compile(eligibility.Policy{ID: "dates", Rules: []eligibility.Rule{
+		{ID: "one", Kind: eligibility.DesignationRule, Lists: []string{"l1"}},
+		{ID: "two", Kind: eligibility.DesignationRule, Lists: []string{"l2", "l1"}},
+	}}, w)
+	require.NoError(t, err)
+	dates := []string{"2024-06-30", "2026-03-01", "2026-03-02", "2024-06-30", "2024-06-30", "2026-03-01"}
+	check := func(subject, date string) error {
+		d, err := eligibility.Evaluate(w, p, subject, ownership.MustParseDate(date))
+		if err != nil {
+			return err
+		}
+		var got []string
+		for _, r := range d.Reasons {
+			got = append(got, r.Rule+": "+r.Message)
+		}
+		want := []string{"one: not listed on l1 at " + date, "two: not listed on l2, l1 at " + date}
+		if subject == "t" && date >= "2025" {
+			want = []string{"one: listed on l1 (entry for t, [2025-01-01, …))", "two: listed on l1 (entry for t, [2025-01-01, …))"}
+		}
+		if !slices.Equal(want, got) {
+			return fmt.Errorf("%s at %s: got %q, want %q", subject, date, got, want)
+		}
+		return nil
+	}
+	for _, date := range dates {
+		require.NoError(t, check("s", date))
+		require.NoError(t, check("t", date))
+	}
+	var wg sync.WaitGroup
+	errs := make(chan error, 8)
+	for g := range 8 {
+		wg.Go(func() {
+			for i := range 500 {
+				if err := check([]string{"s", "t"}[i%2], dates[(g+i)%len(dates)]); err != nil {
+					errs <- err
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		require.NoError(t, err)
 	}
 }
 

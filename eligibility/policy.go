@@ -3,6 +3,7 @@ package eligibility
 import (
 	"fmt"
 	"slices"
+	"sync/atomic"
 
 	"github.com/eligo/eligo/eligibility/resolve"
 	"github.com/eligo/eligo/jurisdiction"
@@ -47,6 +48,16 @@ type compiledRule struct {
 	// zeroClear is the message of a clear answer with a definite share of 0 under every
 	// method, the most common answer: Evaluate uses it instead of writing it again.
 	zeroClear string
+
+	// designation rules: the message of the last date at which the rule did not list a
+	// subject (see notListedAt)
+	notListed *atomic.Pointer[datedText]
+}
+
+// datedText is a message that names a date.
+type datedText struct {
+	at   Date
+	text string
 }
 
 // ID returns the policy's id.
@@ -275,6 +286,9 @@ func (c *compiledRule) prepare(w *World) {
 					}
 				}
 			}
+		}
+		if c.Kind == DesignationRule {
+			c.notListed = new(atomic.Pointer[datedText])
 		}
 		if c.Kind == OwnershipRule {
 			c.zeroClear = string(appendOwnershipMessage(nil, c, zeroClearAnswer(&c.own)))
