@@ -150,7 +150,11 @@ func (e *engine) run() {
 				e.curSCC = int32(c)
 				members := v.sccs[v.sccStart[c]:v.sccStart[c+1]]
 				if !v.sccCyc[c] {
-					e.eval(p, members[0])
+					// A node with nothing in (an ancestor the view does not climb above,
+					// mostly) keeps the zero state reset gave it.
+					if k := members[0]; !e.inert(k) {
+						e.eval(p, k)
+					}
 					continue
 				}
 				e.solveSCC(p, members, int32(c))
@@ -740,4 +744,13 @@ func abs(x float64) float64 {
 		return -x
 	}
 	return x
+}
+
+// inert reports whether node k's state is zero in every pass, whatever the other nodes'
+// states: no stake or control in, not the holder's root, not partially disclosed (no
+// remainder), under a rule that a share of 0 does not meet. eval would compute no share,
+// no restriction and no weight for it, which is the state a pass starts from.
+func (e *engine) inert(k int32) bool {
+	v := e.v
+	return v.inStart[k] == v.inStart[k+1] && v.cStart[k] == v.cStart[k+1] && !v.partial[k] && !e.isHolderRoot(k) && !v.rule.meetsZero()
 }
