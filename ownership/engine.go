@@ -145,6 +145,17 @@ func (e *engine) run() {
 		p.anyHeld = false
 		for e.hasSource(p) {
 			e.dirty = e.dirty[:0]
+			if e.holder == -1 {
+				// Aggregate over a backward view (most; see order): its nodes that are
+				// not inert, owners first, one after another, without the components'
+				// bookkeeping. No group is ever held, so nothing is dirty.
+				if active, ok := v.aggActive(); ok {
+					for _, k := range active {
+						e.eval(p, k)
+					}
+					break
+				}
+			}
 			v.order()
 			for c := 0; c+1 < len(v.sccStart); c++ {
 				e.curSCC = int32(c)
@@ -746,11 +757,5 @@ func abs(x float64) float64 {
 	return x
 }
 
-// inert reports whether node k's state is zero in every pass, whatever the other nodes'
-// states: no stake or control in, not the holder's root, not partially disclosed (no
-// remainder), under a rule that a share of 0 does not meet. eval would compute no share,
-// no restriction and no weight for it, which is the state a pass starts from.
-func (e *engine) inert(k int32) bool {
-	v := e.v
-	return v.inStart[k] == v.inStart[k+1] && v.cStart[k] == v.cStart[k+1] && !v.partial[k] && !e.isHolderRoot(k) && !v.rule.meetsZero()
-}
+// inert reports whether node k keeps the zero state in every pass (see view.inert).
+func (e *engine) inert(k int32) bool { return e.v.inert(k, e.isHolderRoot(k)) }

@@ -30,6 +30,11 @@ type view struct {
 	cOut      []int32 // the controlled node of each control, by source
 	outBuilt  bool
 	ordered   bool
+	// backwardAll: order found the view backward. active: for such a view, the nodes an
+	// aggregate pass evaluates (see aggActive), built on first use, when activeBuilt.
+	active      []int32
+	backwardAll bool
+	activeBuilt bool
 
 	anyRoot, anyPartial bool // some node of the view is a root, or partially disclosed
 	anyRange            bool // some edge's share is a range (lo < hi)
@@ -361,6 +366,36 @@ func (v *view) buildAll(g *Graph, at Date, rule *Rule, roots Roots) {
 func (v *view) finish() {
 	v.outBuilt = false
 	v.ordered = false
+	v.activeBuilt = false
+}
+
+// inert reports whether node k keeps, in every pass, the zero state a pass starts from,
+// whatever the other nodes' states, given whether it is a root of the holder the pass is
+// for: no stake or control in, not such a root, not partially disclosed (no remainder),
+// under a rule that a share of 0 does not meet. Evaluating it would compute no share, no
+// restriction and no weight. Most nodes of a small view are inert: owners the query does
+// not climb above.
+func (v *view) inert(k int32, holderRoot bool) bool {
+	return v.inStart[k] == v.inStart[k+1] && v.cStart[k] == v.cStart[k+1] && !v.partial[k] && !holderRoot && !v.rule.meetsZero()
+}
+
+// aggActive returns, for a backward view (see order), the nodes an aggregate pass
+// evaluates, owners first: all but the inert ones. For any other view it returns false.
+// Built once per view: the four passes of a compare query share it.
+func (v *view) aggActive() ([]int32, bool) {
+	if !v.activeBuilt {
+		v.activeBuilt = true
+		v.order()
+		v.active = v.active[:0]
+		if v.backwardAll {
+			for k := int32(v.n()) - 1; k >= 0; k-- {
+				if !v.inert(k, v.root[k]) {
+					v.active = append(v.active, k)
+				}
+			}
+		}
+	}
+	return v.active, v.backwardAll
 }
 
 // order computes the topological order of strongly connected components, once per view.
@@ -373,6 +408,7 @@ func (v *view) order() {
 	if !v.tracked {
 		backward = v.backward()
 	}
+	v.backwardAll = backward
 	if !backward {
 		v.tarjan()
 		return
