@@ -1,7 +1,9 @@
 package eligibility
 
 import (
+	"runtime"
 	"slices"
+	"unsafe"
 
 	"github.com/eligo/eligo/ownership"
 )
@@ -58,6 +60,26 @@ func ownershipAnswers(p *CompiledPolicy, subject string, at Date, f func(c *comp
 	}
 }
 
+// JurisdictionReasons returns, for each jurisdiction rule of p, the reason Evaluate gives
+// entity id from what Compile found, and the one written from the entity's record.
+func JurisdictionReasons(p *CompiledPolicy, id int) (got, want []Reason) {
+	for i := range p.rules {
+		c := &p.rules[i]
+		if c.Kind != JurisdictionRule {
+			continue
+		}
+		var g Reason
+		c.jurisdictionReason(&g, ownership.ID(id), nil)
+		w := Reason{Effect: VerdictAllow, Code: CodeNoJurisdiction, Message: "no jurisdiction of the subject in the rule's roles is in its set"}
+		if m := c.jurisdictionMatch(&p.world.entities[id], nil); len(m) > 0 {
+			w = Reason{Effect: effectVerdict(c.Effect), Code: CodeJurisdiction, Message: string(appendJurisdictionMessage(nil, m)),
+				Evidence: Evidence{Jurisdictions: m}}
+		}
+		got, want = append(got, g), append(want, w)
+	}
+	return got, want
+}
+
 // ZeroClearMessages answers subject under each ownership rule of p and returns, for each
 // answer for which Evaluate uses the rule's stored message, that message and the one
 // written from the answer.
@@ -74,6 +96,21 @@ func ZeroClearMessages(p *CompiledPolicy, subject string, at Date) (stored, writ
 // OneBlock reports whether Evaluate puts a decision under p in one allocation, and
 // WithoutOneBlock returns a copy of p for which it does not.
 func OneBlock(p *CompiledPolicy) bool { return p.oneBlock }
+
+// DecisionMemBytes returns the size of a decision block and the heap bytes that one
+// allocation of it takes, measured over 1,000 of them.
+func DecisionMemBytes() (size uintptr, perAlloc uint64) {
+	const n = 1000
+	keep := make([]*decisionMem, n)
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	for i := range keep {
+		keep[i] = new(decisionMem)
+	}
+	runtime.ReadMemStats(&after)
+	runtime.KeepAlive(keep)
+	return unsafe.Sizeof(decisionMem{}), (after.TotalAlloc - before.TotalAlloc) / n
+}
 
 func WithoutOneBlock(p *CompiledPolicy) *CompiledPolicy {
 	q := *p

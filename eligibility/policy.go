@@ -2,6 +2,7 @@ package eligibility
 
 import (
 	"fmt"
+	"math/bits"
 	"slices"
 	"sync/atomic"
 
@@ -28,8 +29,17 @@ type compiledRule struct {
 	set   jurisdiction.Set
 	roles uint8 // bit per Role
 
-	// jurisdiction rules: the entities with a matching jurisdiction
-	jmatch idBits
+	// jurisdiction rules: the entities with a matching jurisdiction (jmatch); for the
+	// k-th of them in id order, its matches (jmatches[jmatchStart[k]:jmatchStart[k+1]])
+	// and its message (jmatchTexts[jmatchText[k]]), found through the count of entities
+	// in jmatch before each word of it (jmatchRank). Evaluate reads these instead of the
+	// entity's record, which is a cache miss or two in a big world, and writes no message.
+	jmatch      idBits
+	jmatchRank  []int32
+	jmatchStart []int32
+	jmatches    []JurisdictionMatch
+	jmatchText  []int32
+	jmatchTexts []string
 
 	// designation rules and ownership roots by list
 	lists []int32
@@ -261,19 +271,37 @@ func (b idBits) has(id ownership.ID) bool {
 // prepare builds, in O(V + designations), the sets that let Evaluate answer most subjects
 // of a rule without reading their entity record or designations, which a cold subject
 // pays a cache miss each for: the entities whose own jurisdictions match a jurisdiction
-// rule, and the canonical entities with an entry, at any date, on a list of a designation
-// rule or of an ownership rule's roots. For an ownership rule it also computes, in
+// rule, with their matches and message (about 14 bytes for each such entity and 4 for
+// every 64 entities), and the canonical entities with an entry, at any date, on a list of a
+// designation rule or of an ownership rule's roots. For an ownership rule it also computes, in
 // O(V + E), the Reach of its roots of every date, refined for the rule, outside which the
 // query reads no ancestors (see [ownership.Graph.ReachFor]).
 func (c *compiledRule) prepare(w *World) {
 	switch c.Kind {
 	case JurisdictionRule:
 		c.jmatch = newIDBits(len(w.entities))
+		c.jmatchStart = []int32{0}
+		texts := map[string]int32{}
 		var buf []JurisdictionMatch
+		var text []byte
 		for i := range w.entities {
 			if buf = c.jurisdictionMatch(&w.entities[i], buf[:0]); len(buf) > 0 {
 				c.jmatch.add(ownership.ID(i))
+				c.jmatches = append(c.jmatches, buf...)
+				c.jmatchStart = append(c.jmatchStart, int32(len(c.jmatches)))
+				text = appendJurisdictionMessage(text[:0], buf)
+				k, ok := texts[string(text)]
+				if !ok {
+					k = int32(len(c.jmatchTexts))
+					texts[string(text)] = k
+					c.jmatchTexts = append(c.jmatchTexts, string(text))
+				}
+				c.jmatchText = append(c.jmatchText, k)
 			}
+		}
+		c.jmatchRank = make([]int32, len(c.jmatch)+1)
+		for i, word := range c.jmatch {
+			c.jmatchRank[i+1] = c.jmatchRank[i] + int32(bits.OnesCount64(word))
 		}
 	case DesignationRule, OwnershipRule:
 		if len(c.lists) > 0 {
