@@ -165,10 +165,16 @@ func (r *Result) compareParts(rule *Rule, subject, entity ID) []Result {
 }
 
 // start makes r a new answer with no findings, keeping the memory of its slices.
+//
+// It writes field by field: a composite literal is built on the stack and copied whole, and
+// this runs twice per query under compare. TestResultStart fails when a field is added to
+// Result and not here.
 func (r *Result) start(method Method, subject, entity ID, perHolder bool) {
-	*r = Result{Method: method, Subject: subject, Entity: entity, Holder: NoID, PerHolder: perHolder,
-		Terms: r.Terms[:0], Paths: r.Paths[:0], Unsettled: r.Unsettled[:0], Roots: r.Roots[:0],
-		Parts: r.Parts[:0], steps: r.steps[:0]}
+	r.Status, r.Method, r.Subject, r.Entity = 0, method, subject, entity
+	r.SubjectIsRoot, r.PerHolder, r.Holder, r.Measure = false, perHolder, NoID, 0
+	r.Share, r.ThroughControl, r.Control, r.Remainder = Bounds{}, false, ControlInfo{}, 0
+	r.Terms, r.Paths, r.Unsettled, r.Roots = r.Terms[:0], r.Paths[:0], r.Unsettled[:0], r.Roots[:0]
+	r.Parts, r.steps = r.Parts[:0], r.steps[:0]
 }
 
 // solve answers the view's subject (local 0) with one method, into res.
