@@ -30,8 +30,9 @@ type view struct {
 	cOut      []int32 // the controlled node of each control, by source
 	outBuilt  bool
 	ordered   bool
-	// backwardAll: order found the view backward. active: for such a view, the nodes an
-	// aggregate pass evaluates (see aggActive), built on first use, when activeBuilt.
+	// backwardAll: the view is backward (see order). active: for such a view, the nodes
+	// an aggregate pass evaluates (see aggActive). Both are found on first use, when
+	// activeBuilt.
 	active      []int32
 	backwardAll bool
 	activeBuilt bool
@@ -385,7 +386,7 @@ func (v *view) inert(k int32, holderRoot bool) bool {
 func (v *view) aggActive() ([]int32, bool) {
 	if !v.activeBuilt {
 		v.activeBuilt = true
-		v.order()
+		v.backwardAll = v.isBackward()
 		v.active = v.active[:0]
 		if v.backwardAll {
 			for k := int32(v.n()) - 1; k >= 0; k-- {
@@ -404,12 +405,7 @@ func (v *view) order() {
 		return
 	}
 	v.ordered = true
-	backward := !v.forward
-	if !v.tracked {
-		backward = v.backward()
-	}
-	v.backwardAll = backward
-	if !backward {
+	if !v.isBackward() {
 		v.tarjan()
 		return
 	}
@@ -427,6 +423,14 @@ func (v *view) order() {
 		v.comp[k] = int32(n - 1 - k)
 	}
 	v.sccStart[n] = int32(n)
+}
+
+// isBackward is backward, from what buildSubject noted when it did.
+func (v *view) isBackward() bool {
+	if v.tracked {
+		return !v.forward
+	}
+	return v.backward()
 }
 
 // backward reports whether every stake and control of the view runs from a node with a
