@@ -126,9 +126,10 @@ func (e *engine) isHolderRoot(k int32) bool {
 }
 
 // run computes both passes (the upper one as a copy of the lower when upperDiffers is
-// false) over the whole view, SCC by SCC in topological order. A pass
-// in which no entity of the view can be a source of restriction (see hasSource) is all
-// zero and is skipped.
+// false) over the whole view, SCC by SCC in topological order, leaving inert nodes (see
+// view.inert) at the zero state; an aggregate pass over a backward view runs down the
+// list of its active nodes instead (see view.aggActive). A pass in which no entity of the
+// view can be a source of restriction (see hasSource) is all zero and is skipped.
 func (e *engine) run() {
 	v := e.v
 	n := v.n()

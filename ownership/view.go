@@ -30,11 +30,12 @@ type view struct {
 	cOut      []int32 // the controlled node of each control, by source
 	outBuilt  bool
 	ordered   bool
-	// backwardAll: the view is backward (see order). active: for such a view, the nodes
-	// an aggregate pass evaluates (see aggActive). Both are found on first use, when
-	// activeBuilt.
+	// backwardAll: the view is backward (see isBackward), known when dirKnown. active:
+	// for such a view, the nodes an aggregate pass evaluates (see aggActive), built when
+	// activeBuilt. All are found on first use.
 	active      []int32
 	backwardAll bool
+	dirKnown    bool
 	activeBuilt bool
 
 	anyRoot, anyPartial bool // some node of the view is a root, or partially disclosed
@@ -362,12 +363,14 @@ func (v *view) buildAll(g *Graph, at Date, rule *Rule, roots Roots) {
 }
 
 // finish marks the derived indices stale: the topological order of strongly connected
-// components is computed by order, and the out-edge indices, which only cycles need, by
-// outEdges, each on first use. A view in which nothing can be restricted needs neither.
+// components is computed by order, the out-edge indices, which only cycles need, by
+// outEdges, and whether the view is backward and its active nodes by isBackward and
+// aggActive, each on first use. A view in which nothing can be restricted needs none.
 func (v *view) finish() {
 	v.outBuilt = false
 	v.ordered = false
 	v.activeBuilt = false
+	v.dirKnown = false
 }
 
 // inert reports whether node k keeps, in every pass, the zero state a pass starts from,
@@ -386,9 +389,8 @@ func (v *view) inert(k int32, holderRoot bool) bool {
 func (v *view) aggActive() ([]int32, bool) {
 	if !v.activeBuilt {
 		v.activeBuilt = true
-		v.backwardAll = v.isBackward()
 		v.active = v.active[:0]
-		if v.backwardAll {
+		if v.isBackward() {
 			for k := int32(v.n()) - 1; k >= 0; k-- {
 				if !v.inert(k, v.root[k]) {
 					v.active = append(v.active, k)
@@ -396,7 +398,7 @@ func (v *view) aggActive() ([]int32, bool) {
 			}
 		}
 	}
-	return v.active, v.backwardAll
+	return v.active, v.isBackward()
 }
 
 // order computes the topological order of strongly connected components, once per view.
@@ -425,12 +427,17 @@ func (v *view) order() {
 	v.sccStart[n] = int32(n)
 }
 
-// isBackward is backward, from what buildSubject noted when it did.
+// isBackward reports whether the view is backward (see backward): from what buildSubject
+// noted, when it did, and otherwise by a scan, once per view.
 func (v *view) isBackward() bool {
-	if v.tracked {
-		return !v.forward
+	if !v.dirKnown {
+		v.dirKnown = true
+		v.backwardAll = !v.forward
+		if !v.tracked {
+			v.backwardAll = v.backward()
+		}
 	}
-	return v.backward()
+	return v.backwardAll
 }
 
 // backward reports whether every stake and control of the view runs from a node with a
