@@ -6,6 +6,7 @@ import (
 	"math/bits"
 	"slices"
 	"strings"
+	"sync/atomic"
 
 	"github.com/eligo/eligo/eligibility/resolve"
 	"github.com/eligo/eligo/jurisdiction"
@@ -21,7 +22,8 @@ var ErrMismatch = errors.New("eligibility: policy was compiled against another w
 // nothing. A branch is judged on its own jurisdictions by jurisdiction rules and as its
 // ultimate parent by designation and ownership rules; the verdict is the strictest.
 //
-// Evaluate is read-only and safe for concurrent use. Its cost is that of the ownership
+// Evaluate changes nothing a caller can see in w or p (a designation rule of p remembers
+// the message of one date, see notListedCache), and is safe for concurrent use. Its cost is that of the ownership
 // queries: the subject's ancestors only, never the whole world, and not even those when no
 // root of any date and no undisclosed remainder is above the subject (Compile finds those
 // subjects once; see [ownership.Reach]), unless a share of 0 meets the rule. The same
@@ -208,8 +210,11 @@ func (w *World) designationReason(r *Reason, c *compiledRule, id, canon ownershi
 	r.Evidence.Lists = mem.lists(c.Lists)
 	if len(matches) == 0 {
 		r.Effect, r.Code = VerdictAllow, CodeNotDesignated
-		r.Message = c.notListedAt(at)
-		return msg
+		if text, ok := c.notListed.at(c, at); ok {
+			r.Message = text
+			return msg
+		}
+		return appendNotListed(msg, c, at)
 	}
 	for i, m := range matches {
 		if i > 0 {
@@ -246,20 +251,43 @@ func appendNotListed(b []byte, c *compiledRule, at Date) []byte {
 	return at.AppendText(b)
 }
 
-// notListedAt returns the message of designation rule c that does not list the subject at
-// date at: the most common designation answer, and most callers ask at one date (today)
-// for a long time. The rule remembers the message of the last date it wrote one for, so
-// that the next decision at that date takes the same string instead of writing it again.
-// The answer is the text appendNotListed writes, whichever date was remembered: the
-// compiled policy stays immutable in all that a caller can see, and safe for concurrent
-// use (callers at many dates at once only miss, and write the message).
-func (c *compiledRule) notListedAt(at Date) string {
-	if m := c.notListed.Load(); m != nil && m.at == at {
-		return m.text
+// notListedCache remembers the message of a designation rule that does not list the
+// subject, the most common designation answer, for one date: most callers ask at one date
+// (today) for a long time, and the next decision at that date takes the same string instead
+// of writing it again. It remembers a date once that date has missed twice in a row, with
+// no hit between.
+// Callers at alternating or ever later dates miss, and Evaluate writes the message with
+// the decision's others, as it would without the cache, so they pay nothing more; callers
+// at k dates at random remember one every k misses or so, a string each time; a caller
+// moving from one day to the next pays one string per day. What it answers is the text
+// appendNotListed writes for the date asked: the compiled policy stays unchanged in all
+// that a caller can see, and safe for concurrent use.
+type notListedCache struct {
+	last atomic.Pointer[datedText] // the date remembered and its message
+	miss atomic.Int32              // the date of the last miss, 0 after a hit
+}
+
+// datedText is a message that names a date.
+type datedText struct {
+	at   Date
+	text string
+}
+
+// at returns the message of rule c at date at, if x remembers that date.
+func (x *notListedCache) at(c *compiledRule, at Date) (string, bool) {
+	m := x.last.Load()
+	if m != nil && m.at == at {
+		if x.miss.Load() != 0 {
+			x.miss.Store(0) // a hit between two misses makes them not in a row
+		}
+		return m.text, true
 	}
-	m := &datedText{at: at, text: string(appendNotListed(nil, c, at))}
-	c.notListed.Store(m)
-	return m.text
+	if Date(x.miss.Swap(int32(at))) != at {
+		return "", false
+	}
+	n := &datedText{at: at, text: string(appendNotListed(nil, c, at))}
+	x.last.CompareAndSwap(m, n) // another caller may have remembered a date meanwhile: it stays
+	return n.text, true
 }
 
 // entriesAt appends the entries on the rule's lists that designate canonical entity canon

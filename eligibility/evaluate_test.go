@@ -155,6 +155,25 @@ func TestNotListedAtDates(t *testing.T) {
 	for err := range errs {
 		require.NoError(t, err)
 	}
+
+	// Dates that alternate, or that move on at every call, cost no more than writing the
+	// messages each time: one string for all the decision's messages. (AllocsPerRun
+	// rounds down its mean.)
+	allocs := func(next func(i int) eligibility.Date) float64 {
+		i := 0
+		return testing.AllocsPerRun(200, func() {
+			_, err := eligibility.Evaluate(w, p, "s", next(i))
+			require.NoError(t, err)
+			i++
+		})
+	}
+	day := ownership.MustParseDate("2026-03-01")
+	fixed := allocs(func(int) eligibility.Date { return day })
+	alternating := allocs(func(i int) eligibility.Date { return day + eligibility.Date(i%2) })
+	later := allocs(func(i int) eligibility.Date { return day + 10 + eligibility.Date(i) })
+	require.LessOrEqual(t, alternating, fixed+1)
+	require.LessOrEqual(t, later, fixed+1)
+	require.Less(t, fixed, later) // the date asked again and again is remembered
 }
 
 // TestJurisdictionFromCompile: the reason a jurisdiction rule gives each entity, from what

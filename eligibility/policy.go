@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math/bits"
 	"slices"
-	"sync/atomic"
 
 	"github.com/eligo/eligo/eligibility/resolve"
 	"github.com/eligo/eligo/jurisdiction"
@@ -59,15 +58,9 @@ type compiledRule struct {
 	// method, the most common answer: Evaluate uses it instead of writing it again.
 	zeroClear string
 
-	// designation rules: the message of the last date at which the rule did not list a
-	// subject (see notListedAt)
-	notListed *atomic.Pointer[datedText]
-}
-
-// datedText is a message that names a date.
-type datedText struct {
-	at   Date
-	text string
+	// designation rules: the message of a date at which the rule did not list a subject
+	// (see notListedCache)
+	notListed *notListedCache
 }
 
 // ID returns the policy's id.
@@ -316,7 +309,7 @@ func (c *compiledRule) prepare(w *World) {
 			}
 		}
 		if c.Kind == DesignationRule {
-			c.notListed = new(atomic.Pointer[datedText])
+			c.notListed = new(notListedCache)
 		}
 		if c.Kind == OwnershipRule {
 			c.zeroClear = string(appendOwnershipMessage(nil, c, zeroClearAnswer(&c.own)))
