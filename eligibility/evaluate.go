@@ -717,25 +717,30 @@ func oneBlockFits(rules []compiledRule) bool {
 
 // lists returns a copy of ids, in m when it has room (m may be nil).
 func (m *decisionMem) lists(ids []string) []string {
-	if m == nil || int(m.nList)+len(ids) > memLists {
+	if m == nil {
 		return slices.Clone(ids)
 	}
-	i := int(m.nList)
-	out := m.list[i : i+len(ids) : i+len(ids)]
-	copy(out, ids)
-	m.nList += uint8(len(ids))
-	return out
+	return copyInto(m.list[:], &m.nList, ids)
 }
 
 // jurisdictions returns a copy of matches, in m when it has room (m may be nil).
 func (m *decisionMem) jurisdictions(matches []JurisdictionMatch) []JurisdictionMatch {
-	if m == nil || int(m.nJur)+len(matches) > memJurisdictions {
+	if m == nil {
 		return slices.Clone(matches)
 	}
-	i := int(m.nJur)
-	out := m.jur[i : i+len(matches) : i+len(matches)]
-	copy(out, matches)
-	m.nJur += uint8(len(matches))
+	return copyInto(m.jur[:], &m.nJur, matches)
+}
+
+// copyInto returns a copy of s in the free end of arr, of which *n elements are taken, or in
+// memory of its own when arr has no room for it.
+func copyInto[T any](arr []T, n *uint8, s []T) []T {
+	i := int(*n)
+	if i+len(s) > len(arr) {
+		return slices.Clone(s)
+	}
+	out := arr[i : i+len(s) : i+len(s)]
+	copy(out, s)
+	*n += uint8(len(s))
 	return out
 }
 
