@@ -23,11 +23,12 @@ var ErrMismatch = errors.New("eligibility: policy was compiled against another w
 // ultimate parent by designation and ownership rules; the verdict is the strictest.
 //
 // Evaluate changes nothing a caller can see in w or p (a designation rule of p remembers
-// the message of one date, see notListedCache), and is safe for concurrent use. Its cost is that of the ownership
-// queries: the subject's ancestors only, never the whole world, and not even those when no
-// root of any date and no undisclosed remainder is above the subject (Compile finds those
-// subjects once; see [ownership.Reach]), unless a share of 0 meets the rule. The same
-// inputs give the same Decision, and the same JSON bytes.
+// its "not listed" message for a date asked again and again, which only saves writing it),
+// and is safe for concurrent use. Its cost is that of the ownership queries: the subject's
+// ancestors only, never the whole world, and not even those when no root of any date and
+// no undisclosed remainder is above the subject (Compile finds those subjects once; see
+// [ownership.Reach]), unless a share of 0 meets the rule. The same inputs give the same
+// Decision, and the same JSON bytes.
 func Evaluate(w *World, p *CompiledPolicy, subject string, at Date) (Decision, error) {
 	if w == nil || p == nil {
 		return Decision{}, fmt.Errorf("%w: nil world or policy", ErrInvalid)
@@ -255,13 +256,12 @@ func appendNotListed(b []byte, c *compiledRule, at Date) []byte {
 // subject, the most common designation answer, for one date: most callers ask at one date
 // (today) for a long time, and the next decision at that date takes the same string instead
 // of writing it again. It remembers a date once that date has missed twice in a row, with
-// no hit between.
-// Callers at alternating or ever later dates miss, and Evaluate writes the message with
-// the decision's others, as it would without the cache, so they pay nothing more; callers
-// at k dates at random remember one every k misses or so, a string each time; a caller
-// moving from one day to the next pays one string per day. What it answers is the text
-// appendNotListed writes for the date asked: the compiled policy stays unchanged in all
-// that a caller can see, and safe for concurrent use.
+// no hit between. Callers at alternating or ever later dates miss, and Evaluate writes the
+// message with the decision's others, as it would without the cache, so they pay nothing
+// more; callers at k dates at random remember one every k misses or so, a string each
+// time; a caller moving from one day to the next pays one string per day. What it answers
+// is the text appendNotListed writes for the date asked: the compiled policy stays
+// unchanged in all that a caller can see, and safe for concurrent use.
 type notListedCache struct {
 	last atomic.Pointer[datedText] // the date remembered and its message
 	miss atomic.Int32              // the date of the last miss, 0 after a hit

@@ -98,9 +98,10 @@ func TestReasonMessages(t *testing.T) {
 	}
 }
 
-// TestNotListedAtDates: a designation rule remembers its "not listed" message for the last
-// date it wrote one for; the message is still that of the date asked, whether the dates
-// alternate, repeat or come from many goroutines at once.
+// TestNotListedAtDates: a designation rule remembers its "not listed" message for a date
+// asked again and again; the message is still that of the date asked, whether the dates
+// alternate, repeat or come from many goroutines at once, and dates that alternate or move
+// on at every call cost no more allocations than writing the message.
 func TestNotListedAtDates(t *testing.T) {
 	w, err := eligibility.NewWorld(eligibility.WorldData{
 		Entities: []eligibility.Entity{{ID: "s"}, {ID: "t"}},

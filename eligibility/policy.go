@@ -265,10 +265,10 @@ func (b idBits) has(id ownership.ID) bool {
 // of a rule without reading their entity record or designations, which a cold subject
 // pays a cache miss each for: the entities whose own jurisdictions match a jurisdiction
 // rule, with their matches and message (about 14 bytes for each such entity and 4 for
-// every 64 entities), and the canonical entities with an entry, at any date, on a list of a
-// designation rule or of an ownership rule's roots. For an ownership rule it also computes, in
-// O(V + E), the Reach of its roots of every date, refined for the rule, outside which the
-// query reads no ancestors (see [ownership.Graph.ReachFor]).
+// every 64 entities), and the canonical entities with an entry, at any date, on a list of
+// a designation rule or of an ownership rule's roots. For an ownership rule it also
+// computes, in O(V + E), the Reach of its roots of every date, refined for the rule,
+// outside which the query reads no ancestors (see [ownership.Graph.ReachFor]).
 func (c *compiledRule) prepare(w *World) {
 	switch c.Kind {
 	case JurisdictionRule:
