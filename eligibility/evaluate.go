@@ -211,7 +211,7 @@ func (w *World) designationReason(r *Reason, c *compiledRule, id, canon ownershi
 	r.Evidence.Lists = mem.lists(c.Lists)
 	if len(matches) == 0 {
 		r.Effect, r.Code = VerdictAllow, CodeNotDesignated
-		if text, ok := c.notListed.at(c, at); ok {
+		if text, ok := c.notListedAt(at); ok {
 			r.Message = text
 			return msg
 		}
@@ -273,8 +273,10 @@ type datedText struct {
 	text string
 }
 
-// at returns the message of rule c at date at, if x remembers that date.
-func (x *notListedCache) at(c *compiledRule, at Date) (string, bool) {
+// notListedAt returns the "not listed" message of designation rule c at date at, if c
+// remembers that date (see notListedCache).
+func (c *compiledRule) notListedAt(at Date) (string, bool) {
+	x := c.notListed
 	m := x.last.Load()
 	if m != nil && m.at == at {
 		if x.miss.Load() != 0 {
